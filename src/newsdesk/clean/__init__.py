@@ -1,0 +1,100 @@
+"""Clean stage: recover body, title and outlet from raw documents.
+
+Public entry point: :func:`clean_batch`. HTML pages go through
+:mod:`newsdesk.clean.html`; text dumps through :mod:`newsdesk.clean.text`,
+which also drops the boilerplate each outlet repeats, learned from the pile
+(:class:`~newsdesk.clean.boilerplate.OutletLines`, passed in and updated).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..records import Cleaned, Quarantined, RawDoc
+from ..settings import Settings
+from .boilerplate import OutletLines
+from .text import clean_text, parse_header
+
+__all__ = ["clean_batch", "OutletLines"]
+
+
+def clean_batch(
+    docs: list[RawDoc], outlet_lines: OutletLines, settings: Settings
+) -> tuple[list[tuple[RawDoc, Cleaned] | Quarantined], dict[str, dict[str, tuple[int, int]]]]:
+    """Clean a batch; returns results in input order and the line-count increments.
+
+    Text documents of the batch are first counted into ``outlet_lines`` so an
+    outlet's recurring lines are recognised within the same batch.
+    """
+    increments: dict[str, dict[str, tuple[int, int]]] = {}
+    for doc in docs:
+        if doc.text is not None and doc.html is None:
+            lines = doc.text.replace("\r", "\n").split("\n")
+            header, first = parse_header(lines)
+            outlet = doc.outlet or header.get("outlet")
+            inc = outlet_lines.add_doc(outlet, lines[first:])
+            if inc:
+                bucket = increments.setdefault(outlet.casefold(), {})
+                for k, (d, e) in inc.items():
+                    old = bucket.get(k, (0, 0))
+                    bucket[k] = (old[0] + d, old[1] + e)
+    out: list[tuple[RawDoc, Cleaned] | Quarantined] = []
+    for doc in docs:
+        try:
+            cleaned = _clean_one(doc, outlet_lines)
+        except ValueError as e:
+            out.append(Quarantined(doc.source, "unparseable", str(e)))
+            continue
+        if len(cleaned.text) < settings.min_body_chars:
+            out.append(Quarantined(doc.source, "empty", f"cleaned body has {len(cleaned.text)} characters"))
+            continue
+        out.append((doc, cleaned))
+    return out, increments
+
+
+def _clean_one(doc: RawDoc, outlet_lines: OutletLines) -> Cleaned:
+    if doc.html is not None:
+        if doc.fmt == "rss" or len(doc.html) < 400 and "<html" not in doc.html.lower():
+            cleaned = Cleaned(text=fragment_text(doc.html))
+        else:
+            from .html import extract_html
+
+            cleaned = extract_html(doc.html, doc.url)
+    else:
+        cleaned = clean_text(doc.text or "", outlet_lines, doc.outlet)
+    cleaned.title = doc.title or cleaned.title
+    cleaned.outlet = doc.outlet or cleaned.outlet or _domain(doc.url)
+    return cleaned
+
+
+def fragment_text(html: str) -> str:
+    """Text of an HTML fragment (a feed entry body): paragraphs kept, markup dropped."""
+    import lxml.html
+
+    if not html.strip():
+        return ""
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception as e:  # lxml raises several parser error types
+        raise ValueError(f"unparseable HTML fragment: {e}") from None
+    for bad in root.xpath("//script|//style|//noscript|//iframe|//form"):
+        bad.drop_tree()
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    blocks = []
+    for el in root.iter("p", "li", "h1", "h2", "h3", "h4", "pre"):
+        t = re.sub(r"[ \t]+", " ", el.text_content()).strip()
+        if t:
+            blocks.append(t)
+    if not blocks:
+        blocks = [re.sub(r"\s+", " ", root.text_content()).strip()]
+    return "\n\n".join(b for b in blocks if b)
+
+
+def _domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    host = re.sub(r"^(www\d?|m|amp)\.", "", host)
+    return host or None

@@ -1,0 +1,45 @@
+"""Every tunable setting, declared once with its default and its help.
+
+Stages receive a :class:`Settings` object; nothing reads globals. The CLI
+exposes the ones a user is likely to change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+
+
+def _s(default, help: str):
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    # reading
+    max_file_bytes: int = _s(50_000_000, "Files larger than this are quarantined as too_large.")
+    max_record_chars: int = _s(2_000_000, "Records (one article) longer than this are quarantined.")
+    min_body_chars: int = _s(80, "Articles whose cleaned body is shorter are quarantined as empty.")
+    # cleaning
+    boilerplate_min_docs: int = _s(3, "A line recurring in this many articles of one outlet may be boilerplate.")
+    boilerplate_max_words: int = _s(40, "Longer recurring lines are kept: rolling stories reuse paragraphs.")
+    # copies
+    shingle_words: int = _s(5, "Word n-gram size of the shingles used for near-duplicate search.")
+    minhash_perm: int = _s(128, "MinHash permutations (signature length).")
+    minhash_seed: int = _s(1, "Fixed MinHash seed so signatures are stable across runs.")
+    near_threshold: float = _s(0.5, "LSH Jaccard threshold for near-duplicate candidates.")
+    near_min_containment: float = _s(0.8, "Shingle containment of the shorter text needed to call a near copy.")
+    # clustering
+    event_threshold: float = _s(0.32, "Cosine similarity needed to join an existing event.")
+    story_threshold: float = _s(0.22, "Cosine similarity of event to story centroid needed to join a story.")
+    event_window_days: int = _s(5, "An article joins only events active within this many days.")
+    story_window_days: int = _s(60, "An event joins only stories active within this many days.")
+    centroid_terms: int = _s(60, "Terms kept per event/story centroid (bounds memory).")
+    # pipeline
+    batch_size: int = _s(200, "Articles committed to the store per transaction.")
+
+    def with_(self, **changes) -> "Settings":
+        return replace(self, **changes)
+
+    @classmethod
+    def help(cls) -> dict[str, str]:
+        return {f.name: f.metadata["help"] for f in fields(cls)}
