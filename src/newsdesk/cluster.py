@@ -34,6 +34,17 @@ class ClusterState:
     stories: dict[str, tuple[dict[str, float], Group]] = field(default_factory=dict)
     sizes: dict[str, int] = field(default_factory=dict)
     article_event: dict[str, tuple[str, str]] = field(default_factory=dict)  # for copies' originals
+    postings: dict[str, set[str]] = field(default_factory=dict)  # term -> groups whose centroid has it
+
+    def index(self, gid: str, centroid: dict[str, float]) -> None:
+        for t in centroid:
+            self.postings.setdefault(t, set()).add(gid)
+
+    def candidates(self, vec: dict[str, float]) -> set[str]:
+        out: set[str] = set()
+        for t in vec:
+            out |= self.postings.get(t, set())
+        return out
 
 
 @dataclass
@@ -54,12 +65,13 @@ def _gap(d: date | None, g: Group) -> int:
     return 0
 
 
-def _best(vec, pool, d, window, exclude=()):
-    """Best and runner-up groups by decayed cosine among groups active near ``d``."""
+def _best(vec, pool, d, window, candidates):
+    """Best and runner-up groups by decayed cosine among candidate groups active near ``d``."""
     scored = []
-    for gid, (cen, g) in pool.items():
-        if gid in exclude:
+    for gid in candidates:
+        if gid not in pool:
             continue
+        cen, g = pool[gid]
         gap = _gap(d, g)
         if gap > window:
             continue
@@ -108,17 +120,20 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
             _extend(state.stories[st][1], a.published)
             touched[ev], touched[st] = "event", "story"
             continue
-        top = _best(vec, state.events, a.published, s.event_window_days)
+        cands = state.candidates(vec)
+        top = _best(vec, state.events, a.published, s.event_window_days, cands)
         if top and top[0][0] >= s.event_threshold:
             sim, ev = top[0]
             cen, g = state.events[ev]
             state.events[ev] = (_merge(cen, vec, state.sizes.get(ev, 1), s.centroid_terms), g)
+            state.index(ev, state.events[ev][0])
             state.sizes[ev] = state.sizes.get(ev, 1) + 1
             _extend(g, a.published)
             st = g.parent
             scen, sg = state.stories[st]
             state.stories[st] = (_merge(scen, vec, state.sizes.get(st, 1), s.centroid_terms), sg)
             state.sizes[st] = state.sizes.get(st, 1) + 1
+            state.index(st, state.stories[st][0])
             _extend(sg, a.published)
             reason = "joined event"
         else:
@@ -127,17 +142,20 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
             g = Group(ev, "event", a.title or a.text[:80], [], a.published, a.published)
             state.events[ev] = (vec, g)
             state.sizes[ev] = 1
-            stop = _best(vec, state.stories, a.published, s.story_window_days)
+            state.index(ev, vec)
+            stop = _best(vec, state.stories, a.published, s.story_window_days, cands)
             if stop and stop[0][0] >= s.story_threshold:
                 st = stop[0][1]
                 scen, sg = state.stories[st]
                 state.stories[st] = (_merge(scen, vec, state.sizes.get(st, 1), s.centroid_terms), sg)
                 state.sizes[st] = state.sizes.get(st, 1) + 1
+                state.index(st, state.stories[st][0])
                 _extend(sg, a.published)
             else:
                 st = "s" + a.id[1:]
                 state.stories[st] = (vec, Group(st, "story", g.title, [], a.published, a.published))
                 state.sizes[st] = 1
+                state.index(st, vec)
             g.parent = st
             reason = "new event"
         assignments[a.id] = (ev, st)

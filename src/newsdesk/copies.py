@@ -29,6 +29,7 @@ from .settings import Settings
 __all__ = ["detect_copies", "CopyIndex", "shingles", "sketch"]
 
 _FAR_FUTURE = date(9999, 12, 31)
+_SCHEME = "affine32"  # datasketch's 32-bit scheme: signatures fit 4 bytes per permutation
 
 
 def shingles(text: str, k: int) -> set[str]:
@@ -51,7 +52,8 @@ class CopyIndex:
         from datasketch import MinHash, MinHashLSH
 
         self._lsh = MinHashLSH(threshold=self.settings.near_threshold, num_perm=self.settings.minhash_perm)
-        self._template = MinHash(num_perm=self.settings.minhash_perm, seed=self.settings.minhash_seed)
+        self._template = MinHash(num_perm=self.settings.minhash_perm, seed=self.settings.minhash_seed,
+                                 scheme=_SCHEME)
 
     def minhash(self, sh: Iterable[str] | None = None, signature: bytes | None = None):
         from datasketch import MinHash
@@ -59,9 +61,9 @@ class CopyIndex:
         if signature is not None:
             values = np.frombuffer(signature, dtype=np.uint32).astype(np.uint64)
             return MinHash(num_perm=self.settings.minhash_perm, seed=self.settings.minhash_seed,
-                           hashvalues=values, permutations=self._template.permutations)
+                           hashvalues=values, permutations=self._template.permutations, scheme=_SCHEME)
         m = MinHash(num_perm=self.settings.minhash_perm, seed=self.settings.minhash_seed,
-                    permutations=self._template.permutations)
+                    permutations=self._template.permutations, scheme=_SCHEME)
         m.update_batch([s.encode("utf-8") for s in sh or ()])
         return m
 

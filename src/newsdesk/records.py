@@ -29,6 +29,7 @@ class RawDoc:
     published: str | None = None  # as given, unparsed
     url: str | None = None
     record_id: str | None = None  # the id field of a JSONL/CSV record, if any
+    folder: str | None = None  # the sub-folder it was found in: an outlet hint for files without one
 
 
 @dataclass(slots=True)

@@ -31,9 +31,9 @@ def clean_batch(
     for doc in docs:
         if doc.text is not None and doc.html is None:
             lines = doc.text.replace("\r", "\n").split("\n")
-            header, first = parse_header(lines)
-            outlet = doc.outlet or header.get("outlet")
-            inc = outlet_lines.add_doc(outlet, lines[first:])
+            header, _ = parse_header(lines, doc.title is None)
+            outlet = doc.outlet or header.get("outlet") or folder_outlet(doc.folder)
+            inc = outlet_lines.add_doc(outlet, lines)
             if inc:
                 bucket = increments.setdefault(outlet.casefold(), {})
                 for k, (d, e) in inc.items():
@@ -62,9 +62,10 @@ def _clean_one(doc: RawDoc, outlet_lines: OutletLines) -> Cleaned:
 
             cleaned = extract_html(doc.html, doc.url)
     else:
-        cleaned = clean_text(doc.text or "", outlet_lines, doc.outlet)
+        cleaned = clean_text(doc.text or "", outlet_lines, doc.outlet, detect_title=doc.title is None,
+                             fallback_outlet=folder_outlet(doc.folder))
     cleaned.title = doc.title or cleaned.title
-    cleaned.outlet = doc.outlet or cleaned.outlet or _domain(doc.url)
+    cleaned.outlet = doc.outlet or cleaned.outlet or _domain(doc.url) or folder_outlet(doc.folder)
     return cleaned
 
 
@@ -90,6 +91,14 @@ def fragment_text(html: str) -> str:
     if not blocks:
         blocks = [re.sub(r"\s+", " ", root.text_content()).strip()]
     return "\n\n".join(b for b in blocks if b)
+
+
+def folder_outlet(folder: str | None) -> str | None:
+    """An outlet name from the sub-folder a file was found in ("valley_herald" -> "Valley Herald")."""
+    if not folder:
+        return None
+    name = re.sub(r"[_\-]+", " ", folder).strip()
+    return name.title() if name.islower() else name or None
 
 
 def _domain(url: str | None) -> str | None:

@@ -25,6 +25,7 @@ _HEADER_KEYS = {
 _KV = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*[:：]\s*(.+?)\s*$")
 _BARE_DATE = re.compile(r"^\s*(date|published|updated)\s+(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}.*)$", re.I)
 _BYLINE_DATE = re.compile(r"^\s*By\s+[^|]{2,60}\|\s*(.+)$")
+_POSTED = re.compile(r"^\s*(posted|published|updated|last updated|first published)(\s+on)?\s+(\S.{4,60})$", re.I)
 
 _RULES = [
     # subscription and newsletter pitches
@@ -54,7 +55,7 @@ _RULE_MAX_WORDS = 30  # long lines are body text even if they mention a rule wor
 _RELATED_HEAD = _RULE_RES[5]
 
 
-def parse_header(lines: list[str]) -> tuple[dict[str, str], int]:
+def parse_header(lines: list[str], detect_title: bool = True) -> tuple[dict[str, str], int]:
     """Header fields at the top of a dump, and the index of the first body line.
 
     The first line is taken as a title when it is followed by header lines or
@@ -81,7 +82,7 @@ def parse_header(lines: list[str]) -> tuple[dict[str, str], int]:
             header.setdefault(k, v)
             consumed = j + 1
             continue
-        if j == start and len(line) < 200 and not _RULE_RES[10].search(line):
+        if detect_title and j == start and len(line) < 200 and not _RULE_RES[10].search(line):
             nxt = lines[j + 1].strip() if j + 1 < len(lines) else ""
             if not nxt or _header_field(nxt):
                 header["title"] = line
@@ -98,6 +99,9 @@ def _header_field(line: str) -> tuple[str, str] | None:
     m = _KV.match(line)
     if m and m.group(1).strip().lower() in _HEADER_KEYS and len(line) < 200:
         return _HEADER_KEYS[m.group(1).strip().lower()], m.group(2).strip()
+    m = _POSTED.match(line)
+    if m and re.search(r"\d", m.group(3)):
+        return ("updated" if "updated" in m.group(1).lower() else "date"), m.group(3).strip()
     m = _BYLINE_DATE.match(line)
     if m and re.search(r"\d", m.group(1)):
         return "date", m.group(1).strip()
@@ -112,15 +116,26 @@ def is_rule_boilerplate(line: str) -> bool:
     return any(r.search(s) for r in _RULE_RES)
 
 
-def clean_text(raw: str, outlet_lines: OutletLines | None = None, outlet: str | None = None) -> Cleaned:
+def clean_text(raw: str, outlet_lines: OutletLines | None = None, outlet: str | None = None,
+               detect_title: bool = True, fallback_outlet: str | None = None) -> Cleaned:
     """Split a text dump into header, body and dropped boilerplate."""
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    header, first = parse_header(lines)
-    body_lines = lines[first:]
-    outlet = outlet or header.get("outlet")
+    if not outlet:
+        outlet = parse_header(lines, detect_title)[0].get("outlet") or fallback_outlet
     learned = outlet_lines.boilerplate_for(outlet) if outlet_lines is not None else set()
-    kept: list[str] = []
     removed: list[str] = []
+    lead = 0  # site taglines and banners above the title
+    while lead < len(lines) and (not lines[lead].strip() or line_key(lines[lead]) in learned
+                                 or is_rule_boilerplate(lines[lead])):
+        if lines[lead].strip():
+            removed.append(lines[lead].strip())
+        lead += 1
+    lines = lines[lead:]
+    header, first = parse_header(lines, detect_title)
+    if not any(x.strip() for x in lines[first:]):  # a one-paragraph text is body, not a title
+        header, first = parse_header(lines, detect_title=False)
+    body_lines = lines[first:]
+    kept: list[str] = []
     in_related = False
     for line in body_lines:
         s = line.strip()

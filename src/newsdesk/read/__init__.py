@@ -24,8 +24,11 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | BATCH_SUFFIXES
 __all__ = ["iter_files", "read_file", "SUFFIXES"]
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every readable input file under the given paths, in a stable order.
+def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """Every readable input file under the given paths, in a stable order, with its folder hint.
+
+    The hint is the name of the sub-folder (below the given folder) that holds
+    the file, the usual way a pile is organised by outlet.
 
     Folders are walked recursively; hidden files and unknown suffixes are
     skipped. A path given explicitly is always yielded (so that an unknown
@@ -38,13 +41,22 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                 rel = f.relative_to(p)
                 if f.is_file() and not any(part.startswith(".") for part in rel.parts):
                     if f.suffix.lower() in SUFFIXES:
-                        yield f
+                        yield f, (rel.parts[0] if len(rel.parts) > 1 else None)
         else:
-            yield p
+            yield p, None
 
 
-def read_file(path: Path, settings: Settings, data: bytes | None = None) -> list[RawDoc | Quarantined]:
+def read_file(path: Path, settings: Settings, data: bytes | None = None,
+              folder: str | None = None) -> list[RawDoc | Quarantined]:
     """Read one file into documents; problems become quarantine records."""
+    docs = _read(path, settings, data)
+    for d in docs:
+        if isinstance(d, RawDoc):
+            d.folder = folder
+    return docs
+
+
+def _read(path: Path, settings: Settings, data: bytes | None) -> list[RawDoc | Quarantined]:
     src = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:

@@ -1,0 +1,70 @@
+"""Export a desk as JSON Lines files following export contract v1 (see docs/export.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .store import SQLiteStore
+from .views import desk_view
+
+CONTRACT_VERSION = "1"
+
+
+def _d(d):
+    return d.isoformat() if d else None
+
+
+def export_desk(store: SQLiteStore, out: Path) -> dict[str, int]:
+    """Write articles, events, stories, copies and quarantine files into ``out``; return row counts."""
+    out.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+
+    def write(name: str, rows) -> None:
+        tmp = out / f".{name}.tmp"
+        n = 0
+        with tmp.open("w", encoding="utf-8") as f:
+            for row in rows:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+                n += 1
+        tmp.replace(out / name)
+        counts[name] = n
+
+    write("articles.jsonl", (
+        {
+            "id": a.id, "source": a.source, "outlet": a.outlet, "title": a.title, "url": a.url,
+            "published": _d(a.published), "published_confidence": round(a.published_confidence, 3),
+            "published_evidence": a.published_evidence, "updated": _d(a.updated), "text": a.text,
+            "event": a.event, "story": a.story, "copy_of": a.copy_of, "copy_kind": a.copy_kind,
+            "copy_score": a.copy_score,
+        }
+        for a in store.articles()
+    ))
+    stories = desk_view(store)
+    write("events.jsonl", (
+        {
+            "id": e.group.id, "story": s.group.id, "title": e.group.title, "articles": e.group.articles,
+            "first": _d(e.group.first), "last": _d(e.group.last), "outlets": e.outlets,
+            "independent_outlets": e.independent_outlets,
+        }
+        for s in stories for e in s.events
+    ))
+    write("stories.jsonl", (
+        {
+            "id": s.group.id, "title": s.group.title, "articles": s.group.articles,
+            "events": [e.group.id for e in s.events], "first": _d(s.group.first), "last": _d(s.group.last),
+            "outlets": s.outlets, "independent_outlets": s.independent_outlets,
+        }
+        for s in stories
+    ))
+    write("provenance.jsonl", (
+        {"copy": c.copy, "original": c.original, "kind": c.kind, "score": c.score,
+         "aligned": [{"copy": x, "original": y} for x, y in c.evidence]}
+        for c in store.copy_links()
+    ))
+    write("quarantine.jsonl", (
+        {"source": r["source"], "reason": r["reason"], "detail": r["detail"], "at": r["at"]}
+        for r in store.quarantine_rows()
+    ))
+    (out / "manifest.json").write_text(json.dumps({"contract": CONTRACT_VERSION, "files": counts}, indent=2) + "\n")
+    return counts
