@@ -1,0 +1,17 @@
+"""Publication dates: the ``date`` stage of newsdesk.
+
+Public entry points:
+
+* :func:`date_html` -- the publication date of an HTML page;
+* :func:`date_text` -- the publication date of a plain-text dump;
+* :func:`parse_given_date` -- normalise a date given in metadata.
+
+Each returns a :class:`newsdesk.records.DateFinding` (or a ``date``) and
+prefers no date to an invented one.
+"""
+
+from .html import date_html
+from .parse import parse_given_date
+from .text import date_text
+
+__all__ = ["date_html", "date_text", "parse_given_date"]

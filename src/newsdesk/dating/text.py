@@ -1,0 +1,1 @@
+def date_text(text, header=None): raise NotImplementedError
