@@ -1,1 +1,232 @@
-def date_text(text, header=None): raise NotImplementedError
+"""Publication date of a plain-text article dump.
+
+Cues, most trusted first:
+
+1. header lines (``date 2023-06-02``, ``Date: 2 June 2023``,
+   ``Publish : 2023-06-01 09:40:00``, ``Published: June 3, 2023 9:40 am``,
+   ``By Jane Doe | June 3, 2023``) or the same fields in ``header``;
+   ``Updated:``/``Modified:`` lines are update dates and kept apart;
+2. a dateline opening the body (``RIVERTON, June 5 (Reuters) -``), its year
+   taken from the text when the dateline has none;
+3. a weekday-and-date cue in the body (``on Tuesday (June 6)``,
+   ``on Tuesday, June 6``): the weekday pins the year.
+
+Copyright lines (``© 2019 ...``, ``Copyright 2021``) are never read. When no
+cue is trustworthy the finding is undated: no date is better than an invented one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from newsdesk.records import DateFinding
+
+from .parse import MIN_DATE, MONTHS, WEEKDAYS, find_dates, make_date, parse_given_date, plausible
+
+HEADER_LINES = 15  # how many leading lines may hold header fields
+
+_PUBLISHED_KEYS = ("date", "dated", "published", "publish", "published on", "published at",
+                   "pubdate", "pub date", "publication date", "posted", "posted on", "dateline",
+                   "first published", "datum", "veröffentlicht")
+_UPDATED_KEYS = ("updated", "last updated", "updated on", "updated at", "modified",
+                 "last modified", "revised", "aktualisiert")
+_KEY = "|".join(re.escape(k) for k in sorted(_PUBLISHED_KEYS + _UPDATED_KEYS, key=len, reverse=True))
+_HEADER_FIELD = re.compile(rf"^\s*(?P<key>{_KEY})\s*(?::|=|\s)\s*(?P<value>.+?)\s*$", re.I)
+_BYLINE = re.compile(r"^\s*by\s+[^|]{2,80}\|\s*(?P<value>.+?)\s*$", re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.I)
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = "|".join(sorted((w for w in WEEKDAYS if len(w) > 3), key=len, reverse=True))
+_AGENCY = r"\((?:Reuters|AP|AFP|UPI|dpa|Xinhua|Bloomberg|IANS|PTI|ANI|AA|Anadolu|CNN|BBC|[A-Z]{2,8})\)"
+# "RIVERTON, June 5 (Reuters) -", "PARIS, June 5, 2023 (AFP) -", "LONDON, June 5 -"
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Za-z .'\-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'\-]{{1,30}})?,\s+"
+    rf"(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+    rf"\s*(?:{_AGENCY})?\s*[-\u2013\u2014:]",
+    re.I,
+)
+_DATELINE_NO_DATE = re.compile(rf"^\s*[A-Z][A-Z .'\-]{{1,40}}(?:,\s*[A-Za-z .]{{1,30}})?\s*{_AGENCY}\s*[-\u2013\u2014]")
+# "on Tuesday (June 6)", "on Tuesday, June 6", "Tuesday, June 6," (no year)
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?P<wd>{_WEEKDAY_RE})\s*(?:,|\()\s*(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    rf"(?!,?\s*(?:19|20)\d\d)",
+    re.I,
+)
+_WEEKDAY_DATE_DMY = re.compile(
+    rf"\b(?P<wd>{_WEEKDAY_RE})\s*(?:,|\()?\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\b"
+    rf"(?!,?\s*(?:19|20)\d\d)",
+    re.I,
+)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+CONF_HEADER = 0.9
+CONF_BYLINE = 0.85
+CONF_DATELINE = 0.8
+CONF_DATELINE_INFERRED = 0.6
+CONF_WEEKDAY = 0.5
+
+
+def _first_date(value: str) -> date | None:
+    """The first explicit date in a header value (``June 3, 2023 9:40 am``...)."""
+    direct = parse_given_date(value)
+    if direct is not None:
+        return direct
+    found = find_dates(value)
+    return found[0].value if found and plausible(found[0].value) else None
+
+
+def _header_cues(lines: list[str], header: dict[str, str] | None) -> tuple[list[tuple[date, str]], list[date], int]:
+    """Publication and update dates from header fields and header lines.
+
+    Returns (published cues as (date, evidence kind), update dates, number of header lines).
+    """
+    published: list[tuple[date, str]] = []
+    updated: list[date] = []
+    for key, value in (header or {}).items():
+        key_lower = key.strip().lower().replace("_", " ")
+        parsed = _first_date(str(value))
+        if parsed is None:
+            continue
+        if key_lower in _UPDATED_KEYS:
+            updated.append(parsed)
+        elif key_lower in _PUBLISHED_KEYS:
+            published.append((parsed, "header"))
+    last_header = 0
+    for index, line in enumerate(lines[:HEADER_LINES]):
+        if _COPYRIGHT.search(line):
+            continue
+        match = _HEADER_FIELD.match(line)
+        if match:
+            parsed = _first_date(match["value"])
+            if parsed is not None:
+                if match["key"].lower() in _UPDATED_KEYS:
+                    updated.append(parsed)
+                else:
+                    published.append((parsed, "header"))
+                last_header = index + 1
+                continue
+        match = _BYLINE.match(line)
+        if match and (parsed := _first_date(match["value"])) is not None:
+            published.append((parsed, "byline"))
+            last_header = index + 1
+    return published, updated, last_header
+
+
+def _year_hints(text: str, header_years: list[int], today: date) -> list[int]:
+    """Years the text itself points to: header years first, then years mentioned."""
+    counts = Counter(
+        int(year)
+        for line in text.splitlines()
+        if not _COPYRIGHT.search(line)
+        for year in _YEAR.findall(line)
+        if MIN_DATE.year <= int(year) <= today.year
+    )
+    return header_years + [year for year, _ in counts.most_common()]
+
+
+def infer_year(month: int, day: int, weekday: int | None, hints: list[int], today: date) -> int | None:
+    """The year of a month/day (optionally pinned by a weekday), or None if unsure.
+
+    With a weekday, the year must make that day the given weekday: the hinted
+    year (or the one next to it, for turn-of-year stories) if it fits, else
+    the most recent fitting year not after ``today``. Without a weekday, only
+    a hinted year is used.
+    """
+    def fits(year: int) -> bool:
+        candidate = make_date(year, month, day)
+        return candidate is not None and candidate <= today and (
+            weekday is None or candidate.weekday() == weekday
+        )
+
+    for hint in hints[:3]:
+        for year in (hint, hint - 1, hint + 1) if weekday is not None else (hint,):
+            if fits(year):
+                return year
+        if weekday is None:
+            return None  # the main hint does not give a valid past date
+    if weekday is None or hints:
+        return None
+    for year in range(today.year, MIN_DATE.year - 1, -1):
+        if fits(year):
+            return year
+    return None
+
+
+def _month_day(match: re.Match[str]) -> tuple[int, int] | None:
+    month = MONTHS.get(match["mon"].lower().rstrip("."))
+    return (month, int(match["d"])) if month else None
+
+
+def _weekday_cues(body: str) -> list[tuple[int, int, int, int]]:
+    """(weekday, month, day, position) for each weekday-and-date cue in the body."""
+    cues = []
+    for pattern in (_WEEKDAY_DATE, _WEEKDAY_DATE_DMY):
+        for match in pattern.finditer(body):
+            month_day = _month_day(match)
+            weekday = WEEKDAYS.get(match["wd"].lower())
+            if month_day and weekday is not None:
+                cues.append((weekday, *month_day, match.start()))
+    return sorted(cues, key=lambda cue: cue[3])
+
+
+def date_text(
+    text: str, header: dict[str, str] | None = None, *, today: date | None = None
+) -> DateFinding:
+    """Publication date of a plain-text article (see the module docstring).
+
+    ``text`` is the whole raw text, header lines included; ``header`` holds
+    header fields already split off by cleaning (``{"date": ..., "updated": ...}``).
+    ``today`` bounds year inference (default: the current date).
+    """
+    today = today or date.today()
+    lines = (text or "").splitlines()
+    published, updated, header_end = _header_cues(lines, header)
+    body_lines = [line for line in lines[header_end:] if not _COPYRIGHT.search(line)]
+    body = "\n".join(body_lines)
+    header_years = [value.year for value, _ in published] + [value.year for value in updated]
+    hints = _year_hints("\n".join(body_lines), header_years, today)
+
+    finding = DateFinding(updated=max(updated) if updated else None)
+    plausible_published = [(value, kind) for value, kind in published if plausible(value, today)]
+    if plausible_published:
+        value, kind = plausible_published[0]
+        finding.published = value
+        finding.confidence = CONF_HEADER if kind == "header" else CONF_BYLINE
+        finding.evidence = "text:header" if kind == "header" else "text:byline"
+    else:
+        opening = body.lstrip()[:300]
+        dateline = _DATELINE.match(opening)
+        if dateline and (month_day := _month_day(dateline)):
+            year = int(dateline["y"]) if dateline["y"] else None
+            weekday_same_day = [c[0] for c in _weekday_cues(body) if c[1:3] == month_day]
+            if year is None:
+                weekday = weekday_same_day[0] if weekday_same_day else None
+                year = infer_year(*month_day, weekday, hints, today) if (hints or weekday is not None) else None
+            value = make_date(year, *month_day) if year else None
+            if value is not None and plausible(value, today):
+                finding.published = value
+                finding.confidence = CONF_DATELINE if dateline["y"] or weekday_same_day else CONF_DATELINE_INFERRED
+                finding.evidence = "text:dateline"
+        if finding.published is None:
+            for weekday, month, day, position in _weekday_cues(body):
+                if position > max(1500, len(body) // 2):
+                    break  # late mentions are rarely the publication day
+                year = infer_year(month, day, weekday, hints, today)
+                value = make_date(year, month, day) if year else None
+                if value is not None and plausible(value, today):
+                    finding.published = value
+                    finding.confidence = CONF_WEEKDAY
+                    finding.evidence = "text:weekday"
+                    break
+    if finding.updated is not None and finding.published is not None and finding.updated < finding.published:
+        finding.updated = None  # an "update" before publication is noise
+    finding.mentioned = sorted(
+        {
+            found.value
+            for found in find_dates(body)
+            if plausible(found.value, today) and found.value != finding.published
+        }
+    )
+    return finding
