@@ -71,9 +71,17 @@ WEAK_WORDS = frozenset({
     "banner", "ad", "ads", "advert", "advertisement", "toolbar", "masthead",
     "popular", "trending", "pagination", "tags", "rating", "social",
 })
-# Token prefixes that describe a state or a layout, not the content.
-STATE_PREFIXES = ("has-", "no-", "with-", "without-", "is-", "show-", "hide-")
-_PARTS = re.compile(r"[-_]+")
+# Tokens that describe a state or a layout, not the content ("has-sidebar").
+_STATE_TOKEN = re.compile(r"(?:^|\s)(?:has|no|with|without|is|show|hide)-\S*")
+
+
+def _word_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(r"(?:^|[\s_-])(?:" + alternatives + r")(?=$|[\s_-])")
+
+
+_STRONG = _word_pattern(STRONG_WORDS)
+_WEAK = _word_pattern(WEAK_WORDS)
 _WS = re.compile(r"\s+")
 
 MIN_SEGMENT = 25  # characters a segment needs to vote for its container
@@ -174,20 +182,15 @@ def _flush(run: list, holder: etree._Element) -> Segment | None:
 
 def boilerplate_strength(el: etree._Element) -> int:
     """2 if class/id/role name non-body content, 1 if they name layout, else 0."""
-    role = (el.get("role") or "").lower()
-    if role in {"navigation", "complementary", "banner", "contentinfo"}:
+    role = el.get("role")
+    if role and role.lower() in {"navigation", "complementary", "banner", "contentinfo"}:
         return 1
-    attrs = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
-    strength = 0
-    for token in attrs:
-        if token.startswith(STATE_PREFIXES):
-            continue
-        parts = set(_PARTS.split(token))
-        if parts & STRONG_WORDS:
-            return 2
-        if parts & WEAK_WORDS:
-            strength = 1
-    return strength
+    attrs = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if "-" in attrs:
+        attrs = _STATE_TOKEN.sub(" ", attrs)
+    if _STRONG.search(attrs):
+        return 2
+    return 1 if _WEAK.search(attrs) else 0
 
 
 def _drop(el: etree._Element) -> None:
@@ -205,23 +208,35 @@ def _drop(el: etree._Element) -> None:
     parent.remove(el)
 
 
-def _prose_len(el: etree._Element) -> int:
-    return sum(len(p.text_content()) for p in el.iter("p"))
+def _prose_lengths(root: etree._Element) -> dict[etree._Element, int]:
+    """Characters of ``<p>`` text under each element (one pass over the paragraphs)."""
+    sizes: dict[etree._Element, int] = {}
+    for p in root.iter("p"):
+        n = len(p.text_content())
+        if not n:
+            continue
+        sizes[p] = sizes.get(p, 0) + n
+        for anc in p.iterancestors():
+            sizes[anc] = sizes.get(anc, 0) + n
+    return sizes
 
 
 def prune(root: etree._Element) -> None:
     """Remove never-body elements and boilerplate containers, in place."""
     for el in list(root.iter(*DROP_TAGS)):
         _drop(el)
-    total = _prose_len(root)
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.tag in NEVER_PRUNED or el.getparent() is None:
+    sizes = _prose_lengths(root)
+    total = sizes.get(root, 0)
+    candidates = root.xpath(".//*[@class or @id or @role]")
+    candidates.extend(root.iter(*FURNITURE_TAGS))
+    for el in candidates:
+        if el.tag in NEVER_PRUNED or el.getparent() is None:
             continue
         strength = boilerplate_strength(el)
         if strength == 0 and el.tag not in FURNITURE_TAGS:
             continue
         keep_share = KEEP_WRAPPER if strength == 2 else KEEP_LAYOUT
-        if total > 400 and _prose_len(el) > keep_share * total:
+        if total > 400 and sizes.get(el, 0) > keep_share * total:
             continue
         _drop(el)
 
@@ -244,9 +259,16 @@ def _inside(el: etree._Element, container: etree._Element) -> bool:
     return any(anc is container for anc in el.iterancestors())
 
 
-def density_extract(html: str | etree._Element) -> DensityResult:
-    """Run the density pass on an HTML string or an lxml tree (which is copied)."""
-    root = lxml_html.fromstring(html) if isinstance(html, str) else copy.deepcopy(html)
+def density_extract(html: str | etree._Element, *, copy_tree: bool = True) -> DensityResult:
+    """Run the density pass on an HTML string or an lxml tree.
+
+    A tree is copied first unless ``copy_tree`` is false, in which case it is
+    pruned in place (for callers that are done with it).
+    """
+    if isinstance(html, str):
+        root = lxml_html.fromstring(html)
+    else:
+        root = copy.deepcopy(html) if copy_tree else html
     body = root.find(".//body")
     if body is None:
         body = root
