@@ -145,8 +145,8 @@ def main() -> int:
             need(s, "header line")
         for s in g["body_must_keep"]:
             need(s, "body snippet")
-            if norm(s) in {norm(b) for b in g["boilerplate"]}:
-                err(key, f"body snippet is also boilerplate: {s!r}")
+            if norm(s) in {norm(b) for b in g["boilerplate"] + g.get("header_lines", [])}:
+                err(key, f"body snippet is also boilerplate or a header line: {s!r}")
         for q in g["quotes"]:
             need(q["text"], "quote")
             if q.get("speaker_mention"):
@@ -159,6 +159,12 @@ def main() -> int:
                 err(key, f"figure value not a number: {fg}")
         for s in g.get("non_quotes", []) + g.get("non_figures", []):
             need(s, "distractor")
+        if g["outlet"] not in gold.get("outlets", {g["outlet"]: None}):
+            err(key, f"outlet {g['outlet']!r} is not in the top-level outlets map")
+        if g.get("byline") is not None and not isinstance(g["byline"], str):
+            err(key, "byline must be a string or null")
+        if len(g["body_must_keep"]) < 2:
+            err(key, "fewer than 2 body_must_keep snippets")
         if g["date_cue"] not in CUES:
             err(key, f"bad date_cue {g['date_cue']}")
         if (g["published"] is None) != (g["date_cue"] == "none"):
