@@ -116,8 +116,9 @@ def extract_html(html: str, url: str | None = None) -> Cleaned:
     except (ValueError, TypeError, etree.LxmlError, RecursionError) as err:
         LOG.debug("metadata failed: %s", err)
         outlet, title, heads = None, None, []
-    traf = _trafilatura_body(tree, url)
-    dens = _density_body(tree)
-    body, _rule = choose(traf, dens)
-    paragraphs, removed = clean_paragraphs(body, [title, *heads] if title else heads)
-    return Cleaned(text="\n\n".join(paragraphs), title=title, outlet=outlet, removed=removed)
+    titles = [title, *heads]
+    traf, traf_removed = clean_paragraphs(_trafilatura_body(tree, url), titles)
+    dens, dens_removed = clean_paragraphs(_density_body(tree), titles)
+    body, rule = choose("\n\n".join(traf), "\n\n".join(dens))
+    removed = dens_removed if rule.startswith("density") else traf_removed
+    return Cleaned(text=body, title=title, outlet=outlet, removed=removed)
