@@ -148,3 +148,10 @@ def test_future_header_date_rejected():
 )
 def test_parse_given_date(value, expected):
     assert parse_given_date(value) == expected
+
+
+def test_leading_date_line():
+    finding = pub("Wed 05 Apr 2017 Syria attack symptoms consistent with nerve agent use.")
+    assert finding.published == date(2017, 4, 5)
+    assert finding.evidence == "text:header"
+    assert pub("Title\n\nThe 2023-06-02 meeting was short.").published is None

@@ -64,12 +64,14 @@ MIN_SUPPORT = 2.0
 MIN_MARGIN = 1.5
 HEADLINE_WINDOW = 1500  # characters after the headline start
 ABOVE_WINDOW = 300  # characters before the headline
-_CODES = {
-    "structured": "html:meta", "structured_weak": "html:meta", "structured_other": "html:meta",
-    "updated": "html:meta", "extensive": "html:htmldate-extensive", "fast": "html:htmldate",
-    "url": "url",
-}
-_CONFIDENCE = ((5.0, 0.97), (4.0, 0.95), (3.0, 0.9), (2.0, 0.8), (0.0, 0.6))
+_CODES = (
+    ("structured_other", "html:meta"), ("extensive", "html:htmldate-extensive"),
+    ("extensive_jan1", "html:htmldate-extensive"), ("fast", "html:htmldate"),
+    ("headline", "html:shown"), ("above_headline", "html:shown"), ("shown_updated", "html:shown"),
+    ("first_shown", "html:shown"), ("url", "url"),
+)
+# (minimum support, share of correct answers at that support on htmldate-eval)
+_CONFIDENCE = ((5.0, 0.98), (4.0, 0.95), (3.5, 0.9), (2.5, 0.82), (0.0, 0.7))
 
 
 @dataclass(slots=True)
@@ -227,12 +229,17 @@ def decide(
 
 
 def _evidence_code(cues: dict[str, float], primary: Cue | None) -> str:
-    """Name the strongest cue behind a decision (``html:jsonld``, ``html:shown``...)."""
-    main = max(cues, key=cues.get)
-    if main.startswith("structured") and primary is not None:
-        return {"jsonld": "html:jsonld", "meta": "html:meta"}.get(primary.source, "html:markup")
-    return _CODES.get(main, "html:shown")
+    """Name the most trusted cue behind a decision.
 
+    Structured metadata first (``html:jsonld``, ``html:meta``, ``html:markup``
+    for microdata and <time>), then htmldate, then printed dates, then the URL.
+    """
+    if primary is not None and ("structured" in cues or "structured_weak" in cues):
+        return {"jsonld": "html:jsonld", "meta": "html:meta"}.get(primary.source, "html:markup")
+    for cue, code in _CODES:
+        if cue in cues:
+            return code
+    return "html:shown"
 
 def date_html(
     html: str | bytes, url: str | None = None, *, min_margin: float = MIN_MARGIN

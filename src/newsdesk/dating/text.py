@@ -59,10 +59,12 @@ _WEEKDAY_DATE_DMY = re.compile(
     rf"(?!,?\s*(?:19|20)\d\d)",
     re.I,
 )
+_LEADING_WEEKDAY = re.compile(rf"^\s*(?:(?:{'|'.join(WEEKDAYS)})\.?,?\s+)?", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 CONF_HEADER = 0.9
 CONF_BYLINE = 0.85
+CONF_LEADING = 0.75
 CONF_DATELINE = 0.8
 CONF_DATELINE_INFERRED = 0.6
 CONF_WEEKDAY = 0.5
@@ -111,6 +113,12 @@ def _header_cues(lines: list[str], header: dict[str, str] | None) -> tuple[list[
         if match and (parsed := _first_date(match["value"])) is not None:
             published.append((parsed, "byline"))
             last_header = index + 1
+            continue
+        # a line that opens with a full date: "Wed 05 Apr 2017 Syria attack ..."
+        prefix = _LEADING_WEEKDAY.match(line)
+        found = find_dates(line[: prefix.end() + 40])
+        if found and found[0].start == prefix.end() and plausible(found[0].value):
+            published.append((found[0].value, "leading"))
     return published, updated, last_header
 
 
@@ -193,8 +201,8 @@ def date_text(
     if plausible_published:
         value, kind = plausible_published[0]
         finding.published = value
-        finding.confidence = CONF_HEADER if kind == "header" else CONF_BYLINE
-        finding.evidence = "text:header" if kind == "header" else "text:byline"
+        finding.confidence = {"header": CONF_HEADER, "byline": CONF_BYLINE}.get(kind, CONF_LEADING)
+        finding.evidence = "text:byline" if kind == "byline" else "text:header"
     else:
         opening = body.lstrip()[:300]
         dateline = _DATELINE.match(opening)
