@@ -38,6 +38,9 @@ _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f]")
 # trafilatura's own fallbacks (readability port, jusText) cost about half its
 # time; the density pass plays that role here.
 FAST_TRAFILATURA = True
+# Pages beyond this size are cut (a news article is well under 1 MB of HTML;
+# bigger inputs are dumps or attacks, and extraction time grows with size).
+MAX_HTML_CHARS = 5_000_000
 
 
 def _check_input(html: str | bytes) -> str:
@@ -54,6 +57,9 @@ def _check_input(html: str | bytes) -> str:
         raise ValueError("not HTML: input is mostly control characters (binary data?)")
     if head.strip() and "<" not in html:
         raise ValueError("not HTML: input has no markup (plain text?)")
+    if len(html) > MAX_HTML_CHARS:
+        LOG.debug("HTML of %d characters cut to %d", len(html), MAX_HTML_CHARS)
+        html = html[:MAX_HTML_CHARS]
     return html
 
 

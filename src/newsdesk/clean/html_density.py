@@ -131,46 +131,36 @@ def _inline_text(el: etree._Element) -> tuple[str, int]:
 
 def segments(root: etree._Element) -> Iterator[Segment]:
     """Yield the inline-text segments under ``root`` in document order."""
-    stack: list[tuple[etree._Element, int]] = [(root, 0)]
-    # Iterative walk: each frame is (element, index of next child to visit);
-    # pieces of the current inline run are accumulated per frame.
-    runs: dict[int, list] = {}
+    # Iterative walk (deep trees must not hit the recursion limit). A frame is
+    # (element, its children, index of the next child, the current inline run).
+    stack: list[tuple[etree._Element, list, int, list]] = [(root, list(root), 0, [[root.text or ""], 0])]
     while stack:
-        el, i = stack.pop()
-        key = id(el)
-        if i == 0:
-            runs[key] = [[el.text or ""], 0]
-        children = el
-        n = len(children)
-        while i < n:
+        el, children, i, run = stack.pop()
+        descended = False
+        while i < len(children):
             child = children[i]
             i += 1
             if not isinstance(child.tag, str):  # comments, processing instructions
-                runs[key][0].append(child.tail or "")
+                run[0].append(child.tail or "")
                 continue
-            if _is_inline(child):
+            if child.tag in INLINE_TAGS:
                 text, links = _inline_text(child)
-                runs[key][0].append(text)
-                runs[key][1] += links
-                runs[key][0].append(child.tail or "")
+                run[0].append(text)
+                run[0].append(child.tail or "")
+                run[1] += links
                 continue
-            # a block child ends the current run
-            seg = _flush(runs[key], el)
+            # a block child ends the current run; its tail starts the next one
+            seg = _flush(run, el)
             if seg is not None:
                 yield seg
-            runs[key] = [[], 0]
-            stack.append((el, i))
-            stack.append((child, 0))
+            stack.append((el, children, i, [[child.tail or ""], 0]))
+            stack.append((child, list(child), 0, [[child.text or ""], 0]))
+            descended = True
             break
-        else:
-            seg = _flush(runs.pop(key), el)
+        if not descended:
+            seg = _flush(run, el)
             if seg is not None:
                 yield seg
-            # the block's tail continues its parent's run
-            parent = el.getparent()
-            if el is not root and parent is not None and id(parent) in runs:
-                runs[id(parent)][0].append(el.tail or "")
-            continue
 
 
 def _flush(run: list, holder: etree._Element) -> Segment | None:

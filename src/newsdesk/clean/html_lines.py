@@ -73,6 +73,7 @@ _PROMO_CUES = [
     r"\bdownload (?:our|the) app\b", r"\bfor as little as\b",
 ]
 _PROMO = [re.compile(c, re.IGNORECASE) for c in _PROMO_CUES]
+_PROMO_ANY = re.compile("|".join(_PROMO_CUES), re.IGNORECASE)
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _SIGNOFF_WORDS = re.compile(r"\b(?:follow|email|e-mail|contact|reached|tips?)\b", re.IGNORECASE)
@@ -93,7 +94,7 @@ def is_prompt(paragraph: str) -> bool:
 
 def is_promo(paragraph: str) -> bool:
     """True if a short paragraph carries two or more marketing cues."""
-    if len(paragraph) > MAX_PROMO_LEN:
+    if len(paragraph) > MAX_PROMO_LEN or not _PROMO_ANY.search(paragraph):
         return False
     return sum(1 for cue in _PROMO if cue.search(paragraph)) >= 2
 
