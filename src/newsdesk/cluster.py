@@ -37,14 +37,23 @@ class ClusterState:
     postings: dict[str, set[str]] = field(default_factory=dict)  # term -> groups whose centroid has it
 
     def index(self, gid: str, centroid: dict[str, float]) -> None:
-        for t in centroid:
+        """Post a group under its heaviest terms (a superset over time: old terms stay)."""
+        for t in _heaviest(centroid, _POSTED_TERMS):
             self.postings.setdefault(t, set()).add(gid)
 
     def candidates(self, vec: dict[str, float]) -> set[str]:
+        """Groups sharing one of the article's heaviest terms: the only ones worth scoring."""
         out: set[str] = set()
-        for t in vec:
+        for t in _heaviest(vec, _POSTED_TERMS):
             out |= self.postings.get(t, set())
         return out
+
+
+_POSTED_TERMS = 15
+
+
+def _heaviest(vec: dict[str, float], k: int) -> list[str]:
+    return sorted(vec, key=vec.__getitem__, reverse=True)[:k]
 
 
 @dataclass

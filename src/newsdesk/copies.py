@@ -16,56 +16,97 @@ An outlet's second version of its own article is a revision, not a copy.
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
 import numpy as np
 
-from .ids import body_hash, normalise_body
+from .ids import digest, normalise_body
 from .records import Article, CopyLink
 from .settings import Settings
 
 __all__ = ["detect_copies", "CopyIndex", "shingles", "sketch"]
 
 _FAR_FUTURE = date(9999, 12, 31)
-_SCHEME = "affine32"  # datasketch's 32-bit scheme: signatures fit 4 bytes per permutation
+_SCHEME = "affine32"  # label for datasketch: our signatures are 32-bit values (4 bytes per permutation)
 
 
-def shingles(text: str, k: int) -> set[str]:
-    words = normalise_body(text).split()
-    if len(words) < k:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1, 0xD3A2646C, 0xFD7046C5, 0xB55A4F09],
+                dtype=np.uint64)
+
+
+def shingles(text: str, k: int, vocab: dict[str, int] | None = None, normalised: bool = False) -> np.ndarray:
+    """Sorted unique 32-bit hashes of the word k-grams of the normalised text.
+
+    ``vocab`` is an optional word -> hash memo owned by the caller (it only saves time).
+    """
+    words = (text if normalised else normalise_body(text)).split()
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    vocab = {} if vocab is None else vocab
+    uniq, inverse = np.unique(np.array(words), return_inverse=True)
+    uh = np.empty(len(uniq), dtype=np.uint64)
+    for i, w in enumerate(uniq.tolist()):
+        v = vocab.get(w)
+        if v is None:
+            v = vocab[w] = zlib.crc32(w.encode("utf-8"))
+        uh[i] = v
+    h = uh[inverse]
+    k = min(k, len(words), len(_MIX))
+    n = len(words) - k + 1
+    acc = np.zeros(n, dtype=np.uint64)
+    for j in range(k):
+        acc = (acc * np.uint64(31) + h[j : j + n] * _MIX[j]) & np.uint64(0xFFFFFFFF)
+    return np.unique(acc)
+
+
+def _permutations(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Odd multipliers and offsets of ``n`` multiply-shift hash functions (fixed seed)."""
+    rng = np.random.default_rng(seed)
+    a = rng.integers(0, 1 << 63, size=n, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.integers(0, 1 << 63, size=n, dtype=np.uint64)
+    return a, b
 
 
 @dataclass
 class CopyIndex:
-    """MinHash LSH over every stored article's signature (rebuilt from the store per run)."""
+    """MinHash LSH over every stored article's signature (rebuilt from the store per run).
+
+    Signatures are computed here with numpy (affine permutations of 32-bit
+    shingle hashes, fixed seed); datasketch's LSH buckets them.
+    """
 
     settings: Settings
     _lsh: object = None
-    _template: object = None
+    _perm: tuple = None
     keys: set[str] = field(default_factory=set)
+    vocab: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self):
-        from datasketch import MinHash, MinHashLSH
+        from datasketch import MinHashLSH
 
         self._lsh = MinHashLSH(threshold=self.settings.near_threshold, num_perm=self.settings.minhash_perm)
-        self._template = MinHash(num_perm=self.settings.minhash_perm, seed=self.settings.minhash_seed,
-                                 scheme=_SCHEME)
+        self._perm = _permutations(self.settings.minhash_perm, self.settings.minhash_seed)
 
-    def minhash(self, sh: Iterable[str] | None = None, signature: bytes | None = None):
-        from datasketch import MinHash
+    def signature(self, sh: np.ndarray) -> np.ndarray:
+        a, b = self._perm
+        if len(sh) == 0:
+            return np.full(len(a), 0xFFFFFFFF, dtype=np.uint64)
+        values = np.full(len(a), np.iinfo(np.uint64).max, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for i in range(0, len(sh), 2048):  # bounded temporary memory for long texts
+                block = (np.outer(sh[i : i + 2048], a) + b) >> np.uint64(32)  # multiply-shift, mod 2^64
+                values = np.minimum(values, block.min(axis=0))
+        return values
+
+    def minhash(self, values: np.ndarray | None = None, signature: bytes | None = None):
+        from datasketch import LeanMinHash
 
         if signature is not None:
             values = np.frombuffer(signature, dtype=np.uint32).astype(np.uint64)
-            return MinHash(num_perm=self.settings.minhash_perm, seed=self.settings.minhash_seed,
-                           hashvalues=values, permutations=self._template.permutations, scheme=_SCHEME)
-        m = MinHash(num_perm=self.settings.minhash_perm, seed=self.settings.minhash_seed,
-                    permutations=self._template.permutations, scheme=_SCHEME)
-        m.update_batch([s.encode("utf-8") for s in sh or ()])
-        return m
+        return LeanMinHash(seed=self.settings.minhash_seed, hashvalues=values, scheme=_SCHEME)
 
     def add(self, key: str, m) -> None:
         if key not in self.keys:
@@ -78,8 +119,7 @@ class CopyIndex:
 
 def sketch(text: str, index: CopyIndex) -> bytes:
     """The stored form of an article's MinHash signature (4 bytes per permutation)."""
-    m = index.minhash(shingles(text, index.settings.shingle_words))
-    return m.hashvalues.astype(np.uint32).tobytes()
+    return index.signature(shingles(text, index.settings.shingle_words)).astype(np.uint32).tobytes()
 
 
 def _order_key(a: Article, contains_other: float) -> tuple:
@@ -124,19 +164,28 @@ def detect_copies(
     by_id = {a.id: a for a in new}
     by_hash: dict[str, list[str]] = {}
 
+    cache: dict[str, tuple[np.ndarray, str]] = {}
+
     def get(aid: str) -> Article | None:
         return by_id.get(aid) or lookup(aid)
 
+    def features(o: Article) -> tuple[np.ndarray, str]:
+        if o.id not in cache:
+            norm = normalise_body(o.text)
+            cache[o.id] = (shingles(norm, s.shingle_words, index.vocab, normalised=True), o.body_hash or digest(norm))
+        return cache[o.id]
+
     for a in sorted(new, key=lambda x: (x.published or _FAR_FUTURE, x.id)):
-        sh = shingles(a.text, s.shingle_words)
-        m = index.minhash(sh)
-        sigs[a.id] = m.hashvalues.astype(np.uint32).tobytes()
-        h = body_hash(a.text)
-        matches: list[tuple[Article, str, float, float]] = []  # other, kind, score, containment of a in other
+        sh, h = features(a)
+        values = index.signature(sh)
+        m = index.minhash(values)
+        sigs[a.id] = values.astype(np.uint32).tobytes()
+        # other, kind, score, share of a inside other, share of other inside a
+        matches: list[tuple[Article, str, float, float, float]] = []
         for oid in by_hash.get(h, []):
             o = get(oid)
             if o is not None and not _same_outlet(a, o):
-                matches.append((o, "exact", 1.0, 1.0))
+                matches.append((o, "exact", 1.0, 1.0, 1.0))
         seen = {o.id for o, *_ in matches}
         for oid in index.query(m):
             if oid in seen or oid == a.id:
@@ -144,15 +193,16 @@ def detect_copies(
             o = get(oid)
             if o is None or _same_outlet(a, o):
                 continue
-            osh = shingles(o.text, s.shingle_words)
-            inter = len(sh & osh)
-            if not sh or not osh:
+            osh, oh = features(o)
+            if not len(sh) or not len(osh):
                 continue
+            inter = len(np.intersect1d(sh, osh, assume_unique=True))
             c_small = inter / min(len(sh), len(osh))
-            if body_hash(o.text) == h:
-                matches.append((o, "exact", 1.0, 1.0))
+            if oh == h:
+                matches.append((o, "exact", 1.0, 1.0, 1.0))
             elif c_small >= s.near_min_containment:
-                matches.append((o, "near", round(inter / len(sh | osh), 3), inter / len(sh)))
+                union = len(sh) + len(osh) - inter
+                matches.append((o, "near", round(inter / union, 3), inter / len(sh), inter / len(osh)))
         by_hash.setdefault(h, []).append(a.id)
         index.add(a.id, m)
         if not matches:
@@ -170,9 +220,9 @@ def _link(a: Article, matches, roots: dict[str, str | None]) -> list[CopyLink]:
             aid = roots[aid]
         return aid
 
-    best_other = min(matches, key=lambda t: _order_key(t[0], 1 - t[3]))
-    o, kind, score, c_a_in_o = best_other
-    a_first = _order_key(a, c_a_in_o) < _order_key(o, 1 - c_a_in_o)
+    best_other = min(matches, key=lambda t: _order_key(t[0], t[3]))
+    o, kind, score, a_in_o, o_in_a = best_other
+    a_first = _order_key(a, o_in_a) < _order_key(o, a_in_o)
     out = []
     if not a_first:
         orig = root(o.id)
@@ -182,7 +232,7 @@ def _link(a: Article, matches, roots: dict[str, str | None]) -> list[CopyLink]:
         out.append(CopyLink(a.id, orig, kind, score, _aligned(a.text, o.text)))
         return out
     roots.setdefault(a.id, None)
-    for o, kind, score, _ in matches:
+    for o, kind, score, *_ in matches:
         if not roots.get(o.id):  # a former original now has an older source
             roots[o.id] = a.id
             out.append(CopyLink(o.id, a.id, kind, score, _aligned(o.text, a.text)))

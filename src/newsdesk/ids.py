@@ -7,15 +7,15 @@ import re
 import unicodedata
 
 _WS = re.compile(r"\s+")
-_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+_PUNCT = re.compile(r"[^\w\s]+", re.UNICODE)
 
 
 def normalise_body(text: str) -> str:
     """Case-, accent-width- and whitespace-insensitive form of a body, for hashing."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    text = _PUNCT.sub(" ", text)
-    return _WS.sub(" ", text).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    text = _PUNCT.sub(" ", text.casefold())
+    return " ".join(text.split())
 
 
 def digest(*parts: str, size: int = 16) -> str:
@@ -32,10 +32,12 @@ def body_hash(text: str) -> str:
     return digest(normalise_body(text))
 
 
-def article_id(text: str, outlet: str | None) -> str:
-    """Article id: the normalised body within its outlet.
+def article_ids(text: str, outlet: str | None) -> tuple[str, str]:
+    """Article id and body hash, from one normalisation of the body.
 
-    An exact reprint by another outlet is a different article (an exact copy);
-    the same body from the same outlet read twice is the same article.
+    The id is the normalised body within its outlet: an exact reprint by
+    another outlet is a different article (an exact copy); the same body from
+    the same outlet read twice is the same article.
     """
-    return "a" + digest((outlet or "").casefold().strip(), normalise_body(text), size=8)
+    norm = normalise_body(text)
+    return "a" + digest((outlet or "").casefold().strip(), norm, size=8), digest(norm)

@@ -22,7 +22,7 @@ from . import dating
 from .clean import OutletLines, clean_batch
 from .cluster import ClusterState, assign_clusters
 from .copies import CopyIndex, detect_copies
-from .ids import article_id
+from .ids import article_ids
 from .read import iter_files, read_file
 from .records import Article, DateFinding, Quarantined, RawDoc
 from .settings import Settings
@@ -133,8 +133,9 @@ def _flush(docs, quarantined, files, store, outlet_lines, settings, summary) -> 
             continue
         doc, cleaned = r
         found = _date(doc, cleaned)
+        aid, bhash = article_ids(cleaned.text, cleaned.outlet)
         a = Article(
-            id=article_id(cleaned.text, cleaned.outlet), source=doc.source, fmt=doc.fmt, text=cleaned.text,
+            id=aid, body_hash=bhash, source=doc.source, fmt=doc.fmt, text=cleaned.text,
             title=cleaned.title, outlet=cleaned.outlet, url=doc.url, published=found.published,
             published_confidence=found.confidence, published_evidence=found.evidence, updated=found.updated,
             removed=cleaned.removed,

@@ -85,6 +85,7 @@ class Article:
     updated: date | None = None
     lang: str = "en"
     removed: list[str] = field(default_factory=list)
+    body_hash: str = ""  # hash of the normalised body: equal for exact copies
     # links added by later stages
     copy_of: str | None = None
     copy_kind: str | None = None  # exact | near | rewrite | partial

@@ -27,8 +27,12 @@ def tokens(text: str) -> list[str]:
     return [w for w in (t.lower().strip("'-") for t in _WORD.findall(text)) if len(w) > 2 and w not in STOPWORDS]
 
 
+LEAD_CHARS = 6000  # what an event is about is in the lead; the tail adds noise and time
+
+
 def term_counts(title: str | None, text: str) -> dict[str, float]:
-    """Raw weighted term counts: body words, title words twice, capitalised names as phrases."""
+    """Raw weighted term counts of the lead: body words, title words twice, capitalised names as phrases."""
+    text = text[:LEAD_CHARS]
     counts: dict[str, float] = {}
     for w in tokens(text):
         counts[w] = counts.get(w, 0.0) + 1.0

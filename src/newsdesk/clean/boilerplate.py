@@ -35,7 +35,7 @@ class OutletLines:
         n = len(lines)
         seen: dict[str, tuple[int, int]] = {}
         for i, key in enumerate(lines):
-            if len(key.split()) > self.max_words or key in seen:
+            if key in seen or not self.may_be_boilerplate(key):
                 continue
             edge = 1 if (i < EDGE_TOP or i >= n - EDGE_BOTTOM) else 0
             seen[key] = (1, edge)
@@ -45,6 +45,13 @@ class OutletLines:
             c[0] += d
             c[1] += e
         return seen
+
+    def may_be_boilerplate(self, key: str) -> bool:
+        """Short lines, or longer ones that do not read as a sentence of the body."""
+        words = len(key.split())
+        if key.endswith((".", "!", "?", '"', "\u201d", "'")):
+            return words <= self.max_words // 2
+        return words <= self.max_words
 
     def boilerplate_for(self, outlet: str | None) -> set[str]:
         if not outlet:

@@ -51,7 +51,7 @@ def read_file(path: Path, settings: Settings, data: bytes | None = None,
     """Read one file into documents; problems become quarantine records."""
     docs = _read(path, settings, data)
     for d in docs:
-        if isinstance(d, RawDoc):
+        if isinstance(d, RawDoc) and d.fmt in ("txt", "html"):  # batch records carry their own outlet
             d.folder = folder
     return docs
 

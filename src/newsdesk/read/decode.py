@@ -43,9 +43,15 @@ def decode_bytes(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data[:200_000]))
+    if not matches:
         raise DecodeError("undecodable", "not UTF-8 and no other text encoding fits")
+    best = min(matches, key=lambda m: m.chaos)
+    # Western news in a legacy encoding is nearly always Windows-1252; prefer it
+    # when it reads about as cleanly as the detector's favourite.
+    for m in matches:
+        if m.encoding == "cp1252" and m.chaos <= best.chaos + 0.1:
+            best = m
     text = data.decode(best.encoding, errors="replace")
     bad = text.count("\ufffd")
     if bad > max(5, len(text) // 100):

@@ -126,7 +126,7 @@ class SQLiteStore:
                     """INSERT OR IGNORE INTO articles (id, source, fmt, url, outlet, title, text, body_hash,
                        published, published_confidence, published_evidence, updated, lang, removed, minhash)
                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                    (a.id, a.source, a.fmt, a.url, a.outlet, a.title, a.text, _body_hash(a),
+                    (a.id, a.source, a.fmt, a.url, a.outlet, a.title, a.text, a.body_hash or _body_hash(a),
                      _iso(a.published), a.published_confidence, a.published_evidence, _iso(a.updated),
                      a.lang, json.dumps(a.removed, ensure_ascii=False), signatures.get(a.id)),
                 )
@@ -281,7 +281,7 @@ def _article(r: sqlite3.Row) -> Article:
         id=r["id"], source=r["source"], fmt=r["fmt"], text=r["text"], title=r["title"], outlet=r["outlet"],
         url=r["url"], published=_date(r["published"]), published_confidence=r["published_confidence"],
         published_evidence=r["published_evidence"], updated=_date(r["updated"]), lang=r["lang"],
-        removed=json.loads(r["removed"]), copy_of=r["copy_of"], copy_kind=r["copy_kind"],
+        removed=json.loads(r["removed"]), body_hash=r["body_hash"], copy_of=r["copy_of"], copy_kind=r["copy_kind"],
         copy_score=r["copy_score"], event=r["event"], story=r["story"],
     )
 

@@ -1,0 +1,62 @@
+from datetime import date
+
+from newsdesk.copies import CopyIndex, detect_copies
+from newsdesk.records import Article
+from newsdesk.settings import Settings
+
+WIRE = (
+    "ALDMOOR, April 15 (MP) - An earth dam above the town of Aldmoor gave way before dawn on Monday, sending a "
+    "wall of water down the valley that killed at least 12 people and left more than 60 missing, officials said.\n\n"
+    "The dam, a 42-metre embankment completed in 1971, failed at about 3:40 a.m. after four days of heavy rain, "
+    "according to the civil protection agency. Water reached the centre of the town within twenty minutes.\n\n"
+    "Governor Elena Marsh said rescue teams had pulled survivors from rooftops and trees along the river. "
+    '"The priority now is the people who are still out there," she told reporters in Kessing.\n\n'
+    "At least 40 people were taken to hospital, a spokeswoman for the regional health authority said. Two "
+    "villages downstream were cut off after the water swept away the bridge on Route 9."
+)
+OWN = (
+    "Floodwater tore through Aldmoor early on Monday when the old embankment dam above the town collapsed, "
+    "and by nightfall the regional government was counting a dozen dead. Our reporter saw army helicopters "
+    "lifting families from the roofs of Mill Lane while volunteers in fishing boats searched the flooded "
+    "streets. Residents blamed years of neglect; the infrastructure ministry would not comment."
+)
+
+
+def art(aid, text, outlet, d):
+    return Article(id=aid, source=aid, fmt="txt", text=text, outlet=outlet, published=d)
+
+
+def run(articles, settings=Settings()):
+    index = CopyIndex(settings)
+    roots: dict = {}
+    links, sigs = detect_copies(articles, index, lambda _: None, roots)
+    return {link.copy: (link.original, link.kind) for link in links}, sigs
+
+
+def test_exact_near_and_independent_reports():
+    wire = art("a1", WIRE, "Meridian Press", date(2024, 4, 15))
+    exact = art("a2", WIRE, "Valley Herald", date(2024, 4, 15))
+    trimmed = WIRE.rsplit("\n\n", 1)[0] + "\n\nSubscribe to the Courier today."
+    near = art("a3", trimmed, "Courier", date(2024, 4, 16))
+    own = art("a4", OWN, "Chronicle", date(2024, 4, 15))
+    links, sigs = run([near, own, exact, wire])
+    assert links == {"a2": ("a1", "exact"), "a3": ("a1", "near")}
+    assert all(len(s) == 4 * Settings().minhash_perm for s in sigs.values())
+
+
+def test_original_is_the_earliest_even_when_it_arrives_last():
+    late_copy = art("b2", WIRE, "Valley Herald", date(2024, 4, 16))
+    index, roots = CopyIndex(Settings()), {}
+    links1, _ = detect_copies([late_copy], index, lambda _: None, roots)
+    assert links1 == []
+    wire = art("b1", WIRE, "Meridian Press", date(2024, 4, 15))
+    links2, _ = detect_copies([wire], index, lambda i: late_copy if i == "b2" else None, roots)
+    assert [(link.copy, link.original, link.kind) for link in links2] == [("b2", "b1", "exact")]
+    assert links2[0].evidence and links2[0].evidence[0][0] == links2[0].evidence[0][1]
+
+
+def test_same_outlet_second_version_is_not_a_copy():
+    v1 = art("c1", WIRE, "Courier", date(2024, 4, 15))
+    v2 = art("c2", WIRE.replace("at least 12", "at least 19"), "Courier", date(2024, 4, 16))
+    links, _ = run([v1, v2])
+    assert links == {}
