@@ -126,6 +126,42 @@ def _order_key(a: Article, contains_other: float) -> tuple:
     return (a.published or _FAR_FUTURE, -contains_other, -len(a.text), a.id)
 
 
+def _is_original(a: Article, o: Article, o_in_a: float, a_in_o: float) -> bool:
+    """Is ``a`` rather than ``o`` the original of the pair?
+
+    The earlier publication date wins. On the same day or without dates, the
+    outlet the dateline credits ("ALDMOOR, April 15 (MP) -") wins; then the text that holds
+    more of the other wins (a reprint trims and adds boilerplate), then the
+    longer text, then the smaller id.
+    """
+    if a.published and o.published and a.published != o.published:
+        return a.published < o.published
+    a_credit, o_credit = _credited(a), _credited(o)
+    if a_credit != o_credit:
+        return a_credit
+    if abs(o_in_a - a_in_o) > 0.02:
+        return o_in_a > a_in_o
+    if len(a.text) != len(o.text):
+        return len(a.text) > len(o.text)
+    return a.id < o.id
+
+
+_CREDIT = re.compile(r"\(([A-Z][\w&.' ]{0,30}?)\)\s*[-\u2013\u2014:]")
+
+
+def _credited(a: Article) -> bool:
+    """Does the article's dateline credit its own outlet (a wire story at its source)?"""
+    if not a.outlet:
+        return False
+    m = _CREDIT.search(a.text[:400])
+    if not m:
+        return False
+    credit = m.group(1).casefold().replace(".", "")
+    name = re.sub(r"^the ", "", a.outlet.casefold())
+    initials = "".join(w[0] for w in name.split() if w)
+    return credit in (name, initials) or credit in name.split()
+
+
 def _same_outlet(a: Article, b: Article) -> bool:
     return bool(a.outlet and b.outlet and a.outlet.casefold() == b.outlet.casefold())
 
@@ -222,7 +258,7 @@ def _link(a: Article, matches, roots: dict[str, str | None]) -> list[CopyLink]:
 
     best_other = min(matches, key=lambda t: _order_key(t[0], t[3]))
     o, kind, score, a_in_o, o_in_a = best_other
-    a_first = _order_key(a, o_in_a) < _order_key(o, a_in_o)
+    a_first = _is_original(a, o, o_in_a, a_in_o)
     out = []
     if not a_first:
         orig = root(o.id)
@@ -232,8 +268,10 @@ def _link(a: Article, matches, roots: dict[str, str | None]) -> list[CopyLink]:
         out.append(CopyLink(a.id, orig, kind, score, _aligned(a.text, o.text)))
         return out
     roots.setdefault(a.id, None)
+    siblings = {m[0].id for m in matches}
     for o, kind, score, *_ in matches:
-        if not roots.get(o.id):  # a former original now has an older source
+        # a former original, or a copy of one of them, now has an older common source
+        if not roots.get(o.id) or roots[o.id] in siblings:
             roots[o.id] = a.id
             out.append(CopyLink(o.id, a.id, kind, score, _aligned(o.text, a.text)))
     return out

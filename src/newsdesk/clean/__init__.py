@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 from ..records import Cleaned, Quarantined, RawDoc
 from ..settings import Settings
 from .boilerplate import OutletLines
-from .text import clean_text, parse_header
+from .boilerplate import line_key
+from .text import clean_text, filter_lines, parse_header
 
 __all__ = ["clean_batch", "OutletLines"]
 
@@ -66,6 +67,11 @@ def _clean_one(doc: RawDoc, outlet_lines: OutletLines) -> Cleaned:
                              fallback_outlet=folder_outlet(doc.folder))
     cleaned.title = doc.title or cleaned.title
     cleaned.outlet = doc.outlet or cleaned.outlet or _domain(doc.url) or folder_outlet(doc.folder)
+    if doc.html is not None or doc.title:  # extracted or given bodies get the same line rules
+        kept, dropped = filter_lines(cleaned.text.split("\n"), outlet_lines.boilerplate_for(cleaned.outlet),
+                                     cleaned.outlet, cleaned.title)
+        cleaned.text = "\n\n".join(x for x in kept if x)
+        cleaned.removed.extend(dropped)
     return cleaned
 
 

@@ -117,7 +117,7 @@ def extract_html(html: str, url: str | None = None) -> Cleaned:
         return Cleaned(text="")
     try:
         outlet = page_outlet(tree)
-        title = page_title(tree, outlet)
+        title = page_title(tree, outlet, url)
         heads = headings(tree)
     except (ValueError, TypeError, etree.LxmlError, RecursionError) as err:
         LOG.debug("metadata failed: %s", err)

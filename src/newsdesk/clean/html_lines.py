@@ -44,7 +44,8 @@ PROMPTS = [
     r"(?:\d+ )?comments?",
     r"(?:leave|post|add) a (?:comment|reply)",
     r"(?:click|tap) here to .{0,60}",
-    r"follow us on .{0,60}",
+    r"follow (?:us|\S+(?: \S+)?) on (?:instagram|facebook|twitter|youtube|x|tiktok|linkedin)\b.{0,60}",
+    r".{0,40}\bnewsletters?",  # a newsletter's name as a label: "Pick Six Newsletter"
     r"subscribe",
     r"(?:read|see|view) (?:more|next|also)\s*[:.]?",
     r"this copy is for your personal,? non-commercial use only.*",

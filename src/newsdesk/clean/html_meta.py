@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 _WS = re.compile(r"\s+")
 # "Headline | Site", "Headline - Site", "Headline — Site", "Headline :: Site"
-_TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+_TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|›|/|//)\s+")
+_NONWORD = re.compile(r"[^\w]+")
 MAX_SITE_WORDS = 6
+MIN_H1_SHARE = 0.4  # an <h1> stands for a title tag when it is this share of it
 
 
 def _norm(text: str | None) -> str:
@@ -76,30 +79,73 @@ def page_outlet(root: etree._Element) -> str | None:
     return name or None
 
 
-def page_title(root: etree._Element, outlet: str | None = None) -> str | None:
-    """The article's headline, without a trailing or leading site name."""
-    title = _meta(root, "og:title", "twitter:title", "dc.title", "headline")
-    if not title:
-        h1s = [_norm(h.text_content()) for h in root.iter("h1")]
-        h1s = [h for h in h1s if h]
-        if len(h1s) == 1:
-            title = h1s[0]
-    if not title:
-        el = root.find(".//title")
-        title = _norm(el.text_content()) if el is not None else ""
-    if not title:
-        return None
+def _key(text: str) -> str:
+    return _WS.sub(" ", _NONWORD.sub(" ", text)).strip().casefold()
+
+
+def _site_names(outlet: str | None, url: str | None) -> set[str]:
+    """Normalised names a title's site part may take: the outlet, the domain."""
+    names = set()
+    if outlet:
+        names.add(_key(outlet))
+    if url:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+        host = host.removeprefix("www.")
+        if host:
+            names.add(_key(host))
+            names.add(_key(host.split(".")[0]))
+    names.discard("")
+    return names
+
+
+def _strip_site(title: str, sites: set[str], guess: bool) -> str:
+    """Remove a leading or trailing site name from ``title``.
+
+    Parts equal to a known site name go; with ``guess``, a short last part
+    (at most ``MAX_SITE_WORDS`` words, shorter than the rest) goes too.
+    """
     parts = _title_parts(title)
-    if len(parts) > 1:
-        site = (outlet or "").casefold()
-        if site and parts[-1].casefold() == site:
-            parts = parts[:-1]
-        elif site and parts[0].casefold() == site:
-            parts = parts[1:]
-        elif len(parts[-1].split()) <= MAX_SITE_WORDS and len(parts[-1]) < len(" ".join(parts[:-1])):
-            parts = parts[:-1]
-        title = " - ".join(parts) if len(parts) > 1 else parts[0]
-    return title or None
+    if len(parts) < 2:
+        return title
+    if _key(parts[-1]) in sites or any(site and site in _key(parts[-1]) for site in sites):
+        parts = parts[:-1]
+    elif _key(parts[0]) in sites:
+        parts = parts[1:]
+    elif guess and len(parts[-1].split()) <= MAX_SITE_WORDS and len(parts[-1]) < len(" ".join(parts[:-1])):
+        parts = parts[:-1]
+    else:
+        return title
+    return " - ".join(parts)
+
+
+def page_title(root: etree._Element, outlet: str | None = None, url: str | None = None) -> str | None:
+    """The article's headline, without a leading or trailing site name.
+
+    An ``<h1>`` that a title tag contains (headline plus site name) wins;
+    then og:title / twitter:title (site part removed only when it names the
+    site); then a single ``<h1>``; then ``<title>`` (a short last part is
+    taken for the site name).
+    """
+    meta_title = _meta(root, "og:title", "twitter:title", "dc.title", "headline")
+    el = root.find(".//title")
+    doc_title = _norm(el.text_content()) if el is not None else ""
+    h1s = [h for h in (_norm(h.text_content()) for h in root.iter("h1")) if h]
+    for source in (meta_title, doc_title):
+        key = _key(source)
+        if not key:
+            continue
+        for h1 in h1s:
+            h1_key = _key(h1)
+            if h1_key and h1_key in key and len(h1_key) >= MIN_H1_SHARE * len(key):
+                return h1
+    sites = _site_names(outlet, url)
+    if meta_title:
+        return _strip_site(meta_title, sites, guess=False) or None
+    if len(h1s) == 1:
+        return h1s[0]
+    if doc_title:
+        return _strip_site(doc_title, sites, guess=True) or None
+    return None
 
 
 def headings(root: etree._Element) -> list[str]:

@@ -16,7 +16,8 @@ from .boilerplate import OutletLines, line_key
 _HEADER_KEYS = {
     "title": "title", "headline": "title",
     "date": "date", "dated": "date", "published": "date", "publish": "date",
-    "publication date": "date", "posted": "date", "posted on": "date", "pubdate": "date",
+    "publication date": "date", "posted": "date", "posted on": "date", "pubdate": "date", "filed": "date", "filed on": "date",
+    "first published": "date", "release date": "date", "released": "date",
     "updated": "updated", "last updated": "updated", "modified": "updated",
     "source": "outlet", "outlet": "outlet", "publisher": "outlet", "site": "outlet", "newspaper": "outlet",
     "author": "author", "by": "author", "byline": "author", "writer": "author",
@@ -30,8 +31,9 @@ _POSTED = re.compile(r"^\s*(posted|published|updated|last updated|first publishe
 _RULES = [
     # subscription and newsletter pitches
     r"^(subscribe|sign up|sign in to|log in to|register (now|to|for)|join (our|the) .*(newsletter|mailing list)|get (our|the|a) .*(newsletter|briefing)|support (our|independent|quality) journalism|become a (member|subscriber|supporter)|already a subscriber|to continue reading|unlock (this|unlimited)|start your (free )?trial|donate (now|today)|download (our|the) app)\b",
-    r"\b(newsletter|inbox)\b.{0,80}\b(sign up|subscribe|delivered|free)\b",
-    r"\b(subscribe|sign up)\b.{0,80}\b(newsletter|inbox|updates|alerts)\b",
+    r"\b(newsletter|inbox)\b.{0,160}\b(sign up|subscribe|delivered|free)\b",
+    r"\b(subscribe|sign up)\b.{0,160}\b(newsletter|inbox|updates|alerts|unlimited access|a (week|month))\b",
+    r"(^|[.!?] )(don't miss out|never miss a (story|thing))\b",
     # comment prompts
     r"\b(leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion|debate)|comments? (are|is) (now )?(closed|open|moderated)|tell us (what you think|in the comments|your views)|let us know (in the comments|what you think)|share your (thoughts|views|story)|have your say|\d+ comments?)\b",
     r"^what do you think\??",
@@ -42,7 +44,8 @@ _RULES = [
     r"^(source( link)?|via|originally (published|appeared) (at|on|in|by))\b\s*[:\-–—]?",
     # share and navigation
     r"^(share|share this( article| story| page)?|share on \w+|tweet( this)?|email( this)?|print( this)?|save( article)?|copy link|facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest)(\s*[|,/•·]\s*(share|facebook|twitter|x|whatsapp|linkedin|email|print|telegram|reddit|pinterest|copy link))*\s*:?\s*$",
-    r"^(back to top|scroll to top|return to top|top of page|\^\s*top|skip to (main )?content|advertisement|sponsored( content)?|click here\b.*|follow us on\b.*|like us on facebook\b.*)$",
+    r"^(back to top|scroll to top|return to top|top of page|\^\s*top|skip to (main )?content|advertisement|sponsored( content)?|click here\b.*|like us on facebook\b.*)$",
+    r"\bfollow us (on|at)\b|^(don't forget to )?follow [\w ]{2,30} (on|for) (the latest|more|twitter|facebook|x|instagram)\b",
     # copyright
     r"(©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\breproduction (is )?(prohibited|forbidden)\b)",
     # photo credits and captions
@@ -52,7 +55,8 @@ _RULES = [
 ]
 _RULE_RES = [re.compile(r, re.I) for r in _RULES]
 _RULE_MAX_WORDS = 30  # long lines are body text even if they mention a rule word
-_RELATED_HEAD = _RULE_RES[5]
+_RELATED_HEAD = next(r for r in _RULE_RES if r.pattern.startswith("^(related("))
+_COPYRIGHT = next(r for r in _RULE_RES if "copyright" in r.pattern)
 
 
 def parse_header(lines: list[str], detect_title: bool = True) -> tuple[dict[str, str], int]:
@@ -82,7 +86,7 @@ def parse_header(lines: list[str], detect_title: bool = True) -> tuple[dict[str,
             header.setdefault(k, v)
             consumed = j + 1
             continue
-        if detect_title and j == start and len(line) < 200 and not _RULE_RES[10].search(line):
+        if detect_title and j == start and len(line) < 200 and not _COPYRIGHT.search(line):
             nxt = lines[j + 1].strip() if j + 1 < len(lines) else ""
             if not nxt or _header_field(nxt):
                 header["title"] = line
@@ -116,6 +120,48 @@ def is_rule_boilerplate(line: str) -> bool:
     return any(r.search(s) for r in _RULE_RES)
 
 
+def _is_masthead(line: str, outlet: str | None, title: str | None) -> bool:
+    """The outlet's name (alone or with a tagline) or a repeat of the given title."""
+    key = line_key(line)
+    if title and key == line_key(title):
+        return True
+    if not outlet:
+        return False
+    name = line_key(outlet)
+    name = name[4:] if name.startswith("the ") else name
+    return (key.startswith(name) or key.startswith("the " + name)) and len(key.split()) <= len(name.split()) + 8
+
+
+def filter_lines(lines: list[str], learned: set[str], outlet: str | None = None,
+                 title: str | None = None) -> tuple[list[str], list[str]]:
+    """Drop boilerplate lines (rules, learned outlet lines, related-article lists, mastheads).
+
+    Returns the kept lines (blank lines preserved as paragraph breaks) and the dropped ones.
+    """
+    kept: list[str] = []
+    removed: list[str] = []
+    in_related = False
+    at_top = True
+    for line in lines:
+        s = line.strip()
+        if not s:
+            in_related = False
+            kept.append("")
+            continue
+        if in_related and len(s.split()) <= 16 and not s.endswith((".", '"', "\u201d")):
+            removed.append(s)
+            continue
+        in_related = False
+        if is_rule_boilerplate(s) or line_key(s) in learned or (at_top and _is_masthead(s, outlet, title)):
+            removed.append(s)
+            if _RELATED_HEAD.search(s):
+                in_related = True
+            continue
+        at_top = False
+        kept.append(s)
+    return kept, removed
+
+
 def clean_text(raw: str, outlet_lines: OutletLines | None = None, outlet: str | None = None,
                detect_title: bool = True, fallback_outlet: str | None = None) -> Cleaned:
     """Split a text dump into header, body and dropped boilerplate."""
@@ -135,24 +181,8 @@ def clean_text(raw: str, outlet_lines: OutletLines | None = None, outlet: str | 
     if not any(x.strip() for x in lines[first:]):  # a one-paragraph text is body, not a title
         header, first = parse_header(lines, detect_title=False)
     body_lines = lines[first:]
-    kept: list[str] = []
-    in_related = False
-    for line in body_lines:
-        s = line.strip()
-        if not s:
-            in_related = False
-            kept.append("")
-            continue
-        if in_related and len(s.split()) <= 16 and not s.endswith((".", '"', "\u201d")):
-            removed.append(s)
-            continue
-        in_related = False
-        if is_rule_boilerplate(s) or line_key(s) in learned:
-            removed.append(s)
-            if _RELATED_HEAD.search(s):
-                in_related = True
-            continue
-        kept.append(s)
+    kept, dropped = filter_lines(body_lines, learned, outlet, header.get("title"))
+    removed.extend(dropped)
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     text = _join_paragraph_lines(text)
     return Cleaned(text=text, title=header.get("title"), outlet=outlet, removed=removed, header=header)
