@@ -253,3 +253,25 @@ def test_metric_matches_benchmark_definition():
     scores = aggregate([page_counts("a b c d", ""), page_counts("a b c d", "a b c d")])
     assert scores.precision == 1.0
     assert scores.recall == 0.5
+
+
+def test_title_prefers_h1_contained_in_title_tag():
+    from lxml import html as lxml_html
+
+    from newsdesk.clean.html_meta import page_title
+
+    tree = lxml_html.fromstring(
+        "<html><head><title>Dam breach floods town › River News</title></head>"
+        "<body><h1>River News</h1><h1>Dam breach floods town</h1></body></html>"
+    )
+    assert page_title(tree, None, "https://rivernews.example/a") == "Dam breach floods town"
+    # og:title keeps a dash that is part of the headline unless the part names the site
+    tree = lxml_html.fromstring(
+        '<html><head><meta property="og:title" content="Rain returns – and so do the floods">'
+        "</head><body></body></html>"
+    )
+    assert page_title(tree, "Some Outlet", None) == "Rain returns – and so do the floods"
+    tree = lxml_html.fromstring(
+        '<html><head><meta property="og:title" content="Rain returns - Some Outlet"></head></html>'
+    )
+    assert page_title(tree, "Some Outlet", None) == "Rain returns"

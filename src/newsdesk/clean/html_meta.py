@@ -130,15 +130,23 @@ def page_title(root: etree._Element, outlet: str | None = None, url: str | None 
     el = root.find(".//title")
     doc_title = _norm(el.text_content()) if el is not None else ""
     h1s = [h for h in (_norm(h.text_content()) for h in root.iter("h1")) if h]
+    sites = _site_names(outlet, url)
     for source in (meta_title, doc_title):
         key = _key(source)
         if not key:
             continue
+        part_keys = [_key(p) for p in _title_parts(source)]
+        longest = max(part_keys, key=len)
         for h1 in h1s:
             h1_key = _key(h1)
-            if h1_key and h1_key in key and len(h1_key) >= MIN_H1_SHARE * len(key):
-                return h1
-    sites = _site_names(outlet, url)
+            if not h1_key or h1_key in sites or h1_key not in key:
+                continue
+            if len(h1_key) < MIN_H1_SHARE * len(key):
+                continue
+            # an <h1> that is a side part of "Headline | Site" is the site's name
+            if len(part_keys) > 1 and h1_key in part_keys and h1_key != longest:
+                continue
+            return h1
     if meta_title:
         return _strip_site(meta_title, sites, guess=False) or None
     if len(h1s) == 1:
