@@ -37,8 +37,8 @@ class ClusterState:
     postings: dict[str, set[str]] = field(default_factory=dict)  # term -> groups whose centroid has it
 
     def index(self, gid: str, centroid: dict[str, float]) -> None:
-        """Post a group under its heaviest terms (a superset over time: old terms stay)."""
-        for t in _heaviest(centroid, _POSTED_TERMS):
+        """Post a group under its centroid terms (a superset over time: old terms stay)."""
+        for t in centroid:
             self.postings.setdefault(t, set()).add(gid)
 
     def candidates(self, vec: dict[str, float]) -> set[str]:
@@ -49,7 +49,7 @@ class ClusterState:
         return out
 
 
-_POSTED_TERMS = 15
+_POSTED_TERMS = 20  # an article is compared with groups that share one of its heaviest terms
 
 
 def _heaviest(vec: dict[str, float], k: int) -> list[str]:
@@ -120,57 +120,39 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
     touched: dict[str, str] = {}  # group id -> level
     for a in sorted(new, key=lambda x: (x.published or _FAR, x.id)):
         vec = tfidf(counts[a.id], state.df, state.n_docs, s.centroid_terms)
+        svec = tfidf(counts[a.id], state.df, state.n_docs, s.story_terms, idf_power=s.story_idf_power,
+                     entity_boost=2.0)
         if a.copy_of and a.copy_of in state.article_event:
             ev, st = state.article_event[a.copy_of]
-            assignments[a.id] = (ev, st)
-            state.article_event[a.id] = (ev, st)
             explanations[a.id] = {"event": ev, "story": st, "reason": f"copy of {a.copy_of}", "similarity": 1.0}
             _extend(state.events[ev][1], a.published)
             _extend(state.stories[st][1], a.published)
-            touched[ev], touched[st] = "event", "story"
-            continue
-        cands = state.candidates(vec)
-        top = _best(vec, state.events, a.published, s.event_window_days, cands)
-        if top and top[0][0] >= s.event_threshold:
-            sim, ev = top[0]
-            cen, g = state.events[ev]
-            state.events[ev] = (_merge(cen, vec, state.sizes.get(ev, 1), s.centroid_terms), g)
-            state.index(ev, state.events[ev][0])
-            state.sizes[ev] = state.sizes.get(ev, 1) + 1
-            _extend(g, a.published)
-            st = g.parent
-            scen, sg = state.stories[st]
-            state.stories[st] = (_merge(scen, vec, state.sizes.get(st, 1), s.centroid_terms), sg)
-            state.sizes[st] = state.sizes.get(st, 1) + 1
-            state.index(st, state.stories[st][0])
-            _extend(sg, a.published)
-            reason = "joined event"
         else:
-            sim = top[0][0] if top else 0.0
-            ev = "e" + a.id[1:]
-            g = Group(ev, "event", a.title or a.text[:80], [], a.published, a.published)
-            state.events[ev] = (vec, g)
-            state.sizes[ev] = 1
-            state.index(ev, vec)
-            stop = _best(vec, state.stories, a.published, s.story_window_days, cands)
-            if stop and stop[0][0] >= s.story_threshold:
-                st = stop[0][1]
-                scen, sg = state.stories[st]
-                state.stories[st] = (_merge(scen, vec, state.sizes.get(st, 1), s.centroid_terms), sg)
-                state.sizes[st] = state.sizes.get(st, 1) + 1
-                state.index(st, state.stories[st][0])
-                _extend(sg, a.published)
+            top = _best(vec, state.events, a.published, s.event_window_days, state.candidates(vec))
+            if top and top[0][0] >= s.event_threshold:
+                sim, ev = top[0]
+                _join(state, state.events, ev, vec, a.published, s)
+                st = state.events[ev][1].parent
+                _join(state, state.stories, st, svec, a.published, s)
+                reason = "joined event"
             else:
-                st = "s" + a.id[1:]
-                state.stories[st] = (vec, Group(st, "story", g.title, [], a.published, a.published))
-                state.sizes[st] = 1
-                state.index(st, vec)
-            g.parent = st
-            reason = "new event"
+                sim = top[0][0] if top else 0.0
+                ev = "e" + a.id[1:]
+                g = Group(ev, "event", a.title or a.text[:80], [], a.published, a.published)
+                _seed(state, state.events, g, vec)
+                stop = _best(svec, state.stories, a.published, s.story_window_days, state.candidates(svec))
+                if stop and stop[0][0] >= s.story_threshold:
+                    st = stop[0][1]
+                    _join(state, state.stories, st, svec, a.published, s)
+                else:
+                    st = "s" + a.id[1:]
+                    _seed(state, state.stories, Group(st, "story", g.title, [], a.published, a.published), svec)
+                g.parent = st
+                reason = "new event"
+            explanations[a.id] = _explain(vec, ev, st, sim, top, state, reason)
         assignments[a.id] = (ev, st)
         state.article_event[a.id] = (ev, st)
         touched[ev], touched[st] = "event", "story"
-        explanations[a.id] = _explain(a, vec, ev, st, sim, top, state, reason)
     groups = []
     for gid, level in touched.items():
         pool = state.events if level == "event" else state.stories
@@ -179,10 +161,28 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
     return ClusterResult(assignments, groups, df_inc, explanations)
 
 
-def _explain(a, vec, ev, st, sim, top, state, reason) -> dict:
-    cen = state.events[ev][0]
-    shared = sorted(((vec[t] * cen.get(t, 0.0), t) for t in vec if t in cen), reverse=True)[:8]
+def _join(state: ClusterState, pool, gid: str, vec, d: date | None, s: Settings) -> None:
+    cen, g = pool[gid]
+    keep = s.centroid_terms if pool is state.events else s.story_terms
+    pool[gid] = (_merge(cen, vec, state.sizes.get(gid, 1), keep), g)
+    state.sizes[gid] = state.sizes.get(gid, 1) + 1
+    state.index(gid, pool[gid][0])
+    _extend(g, d)
+
+
+def _seed(state: ClusterState, pool, g: Group, vec) -> None:
+    pool[g.id] = (vec, g)
+    state.sizes[g.id] = 1
+    state.index(g.id, vec)
+
+
+def _explain(vec, ev, st, sim, top, state, reason) -> dict:
+    """Why here: the similarity and shared terms with the chosen event (or, for a
+    new event, with the closest event that it did not join), and the runner-up."""
     runner = [t for t in top if t[1] != ev][:1]
+    closest = ev if reason != "new event" or not runner else runner[0][1]
+    cen = state.events[closest][0]
+    shared = sorted(((vec[t] * cen.get(t, 0.0), t) for t in vec if t in cen), reverse=True)[:8]
     out = {
         "event": ev,
         "story": st,

@@ -181,7 +181,7 @@ def link_copies(store: SQLiteStore, settings: Settings, summary: BuildSummary, p
         with store.db:
             store.db.executemany("UPDATE articles SET minhash=? WHERE id=?", [(s, a) for a, s in sigs.items()])
         store.save_copies(links, [a.id for a in batch])
-        summary.copies.update(link.kind for link in links)
+        summary.copies.update({link.copy: link.kind for link in links}.values())
         progress("copies", min(i + settings.batch_size, len(new)), len(new))
     _timed(summary, "copies", t0)
 

@@ -29,11 +29,13 @@ class Settings:
     near_threshold: float = _s(0.5, "LSH Jaccard threshold for near-duplicate candidates.")
     near_min_containment: float = _s(0.8, "Shingle containment of the shorter text needed to call a near copy.")
     # clustering
-    event_threshold: float = _s(0.32, "Cosine similarity needed to join an existing event.")
-    story_threshold: float = _s(0.22, "Cosine similarity of event to story centroid needed to join a story.")
+    event_threshold: float = _s(0.22, "Cosine similarity needed to join an existing event.")
+    story_threshold: float = _s(0.10, "Cosine similarity of event to story centroid needed to join a story.")
     event_window_days: int = _s(5, "An article joins only events active within this many days.")
-    story_window_days: int = _s(60, "An event joins only stories active within this many days.")
-    centroid_terms: int = _s(60, "Terms kept per event/story centroid (bounds memory).")
+    story_window_days: int = _s(120, "An event joins only stories active within this many days.")
+    centroid_terms: int = _s(60, "Terms kept per event centroid (bounds memory).")
+    story_terms: int = _s(150, "Terms kept per story centroid: stories need their wider vocabulary.")
+    story_idf_power: float = _s(0.5, "Softer idf for story vectors keeps a story's common words in view.")
     # pipeline
     batch_size: int = _s(200, "Articles committed to the store per transaction.")
 

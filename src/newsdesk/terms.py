@@ -45,12 +45,17 @@ def term_counts(title: str | None, text: str) -> dict[str, float]:
     return counts
 
 
-def tfidf(counts: dict[str, float], df: dict[str, int], n_docs: int, keep: int) -> dict[str, float]:
-    """Sublinear tf-idf, L2-normalised, truncated to the ``keep`` heaviest terms."""
+def tfidf(counts: dict[str, float], df: dict[str, int], n_docs: int, keep: int,
+          idf_power: float = 1.0, entity_boost: float = 1.0) -> dict[str, float]:
+    """Sublinear tf-idf, L2-normalised, truncated to the ``keep`` heaviest terms.
+
+    A softer ``idf_power`` keeps a story's common vocabulary (the dam, the town)
+    in view; ``entity_boost`` weighs capitalised-name phrases up.
+    """
     vec = {}
     for t, c in counts.items():
-        idf = math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1.0
-        vec[t] = (1.0 + math.log(c)) * idf
+        idf = (math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1.0) ** idf_power
+        vec[t] = (1.0 + math.log(c)) * idf * (entity_boost if t.startswith("@") else 1.0)
     top = sorted(vec.items(), key=lambda kv: -kv[1])[:keep]
     norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
     return {t: v / norm for t, v in top}

@@ -43,18 +43,22 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/_-]([01]?\d)[/_-]([0-3]?\d)(?:/|[_-]|
 
 # Vote weights per cue (tuned on the even half of htmldate-eval).
 WEIGHTS: dict[str, float] = {
-    "structured": 0.5,  # primary structured publication date, explicit field
+    "structured": 0,  # primary structured publication date, explicit field
     "structured_weak": 0.0,  # primary structured date from a generic field or <time>
-    "structured_other": 0.25,  # any other structured publication date
+    "structured_other": 0.5,  # any other structured publication date
     "updated": 0.5,  # a structured modification date
-    "shown_updated": 1.5,  # printed near the headline AND stated as modification date
+    "shown_updated": 2,  # printed near the headline AND stated as modification date
     "extensive": 2.0,  # htmldate extensive (reads the same metadata first)
     "extensive_jan1": 0.5,  # ... when it says 1 January: mostly a bare year
     "fast": 0.75,  # htmldate fast
-    "headline": 1.5,  # first printed date just after the headline
+    "headline": 3,  # first printed date just after the headline, in a short text node
+    "headline_prose": 0.5,  # ... inside running text (an event date, not a dateline)
+    "headline_stamp": 1.25,  # extra: it carries a clock time or a "Published"/"Stand:" label
     "first_shown": 0.5,  # first printed date on the page
+    "first_stamp": 2,  # first printed date with a clock time or label (page without headline)
+    "labelled": 1.25,  # first printed date labelled as publication date
     "above_headline": 1.0,  # last printed date shortly before the headline
-    "shown_any": 0.25,  # printed anywhere on the page
+    "shown_any": 1.25,  # printed anywhere on the page
     "shown_twice": 0.0,  # printed at least twice
     "url": 1.5,  # full date in the URL path (not used in the benchmark)
 }
@@ -62,6 +66,7 @@ MIN_SUPPORT = 2.0
 # Abstain unless the winner leads the runner-up by this much: conflicts between
 # cues are where invented dates come from (0.5 gives more recall, see README of bench).
 MIN_MARGIN = 1.5
+PROSE_CHUNK = 60  # a date in a longer text node is read as running text
 HEADLINE_WINDOW = 1500  # characters after the headline start
 ABOVE_WINDOW = 300  # characters before the headline
 _CODES = (
@@ -153,49 +158,91 @@ def headline_date(shown: list[Displayed]) -> Displayed | None:
     return None
 
 
-def votes(evidence: Evidence, weights: dict[str, float] = WEIGHTS) -> dict[date, dict[str, float]]:
-    """Each candidate date with the weighted cues that support it."""
-    table: dict[date, dict[str, float]] = defaultdict(dict)
+def _stamped(item: Displayed) -> bool:
+    """A printed date that looks like a publication stamp: a clock time follows or a label precedes."""
+    return item.timed or bool(item.label)
 
-    def vote(value: date | None, cue: str) -> None:
-        if value is not None and weights.get(cue, 0.0) and plausible(value):
-            table[value][cue] = weights[cue]
+
+def _reading(item: Displayed, anchors: set[date | None]) -> date:
+    """The reading of an ambiguous slashed date that other cues confirm (else the default one)."""
+    if item.alt is not None and item.value not in anchors and item.alt in anchors:
+        return item.alt
+    return item.value
+
+
+def cues(evidence: Evidence) -> dict[date, set[str]]:
+    """Each plausible candidate date with the names of the cues that point to it."""
+    table: dict[date, set[str]] = defaultdict(set)
+
+    def cue(value: date | None, name: str) -> None:
+        if value is not None and plausible(value):
+            table[value].add(name)
 
     primary = primary_structured(evidence.structured)
     if primary is not None:
         strong = primary.strength == 2 and primary.source != "time"
-        vote(primary.value, "structured" if strong else "structured_weak")
-    for cue in evidence.structured:
-        if cue.kind == "published" and cue is not primary:
-            vote(cue.value, "structured_other")
-    updated = {cue.value for cue in evidence.structured if cue.kind == "updated"}
+        cue(primary.value, "structured" if strong else "structured_weak")
+    for item in evidence.structured:
+        if item.kind == "published" and item is not primary:
+            cue(item.value, "structured_other")
+        if item.kind == "published" and item.source in ("microdata", "time"):
+            cue(item.value, "structured_markup")  # on a visible element: what readers see
+    updated = {item.value for item in evidence.structured if item.kind == "updated"}
+    published = {item.value for item in evidence.structured if item.kind == "published"}
     for value in updated:
-        vote(value, "updated")
+        cue(value, "updated" if value in published else "updated_only")
     if evidence.extensive is not None and (evidence.extensive.month, evidence.extensive.day) == (1, 1):
-        vote(evidence.extensive, "extensive_jan1")  # often a bare year (copyright, archive)
+        cue(evidence.extensive, "extensive_jan1")  # often a bare year (copyright, archive)
     else:
-        vote(evidence.extensive, "extensive")
-    vote(evidence.fast, "fast")
+        cue(evidence.extensive, "extensive")
+    cue(evidence.fast, "fast")
+    anchors = published | updated | {evidence.extensive, evidence.fast}
     headline = headline_date(evidence.shown)
     if headline is not None:
-        vote(headline.value, "headline")
+        value = _reading(headline, anchors)
+        if headline.chunk > PROSE_CHUNK and not _stamped(headline):
+            cue(value, "headline_prose")
+        else:
+            cue(value, "headline")
+            if _stamped(headline):
+                cue(value, "headline_stamp")
+            if headline.offset is not None and headline.offset <= 400:
+                cue(value, "headline_near")
     first = evidence.shown[0] if evidence.shown else None
     if first is not None:
-        vote(first.value, "first_shown")
+        cue(_reading(first, anchors), "first_shown")
+    stamped = next((item for item in evidence.shown if _stamped(item) and item.chunk <= PROSE_CHUNK), None)
+    if stamped is not None:
+        cue(_reading(stamped, anchors), "first_stamp" if headline is None else "first_stamp_h")
+    labelled = next((item for item in evidence.shown if item.label == "published"), None)
+    if labelled is not None:
+        cue(_reading(labelled, anchors), "labelled")
     for item in (headline, first):
         if item is not None and item.value in updated:
-            vote(item.value, "shown_updated")
+            cue(item.value, "shown_updated")
     above = [item for item in evidence.shown if item.offset is not None and -ABOVE_WINDOW <= item.offset < 0]
     if above:
-        vote(above[-1].value, "above_headline")
+        cue(_reading(above[-1], anchors), "above_headline")
     counts: dict[date, int] = defaultdict(int)
     for item in evidence.shown:
         counts[item.value] += 1
     for value, count in counts.items():
-        vote(value, "shown_any")
+        cue(value, "shown_any")
         if count >= 2:
-            vote(value, "shown_twice")
-    vote(evidence.url, "url")
+            cue(value, "shown_twice")
+    if evidence.shown and headline is None:
+        cue(max(item.value for item in evidence.shown[:10]), "shown_latest")
+    cue(evidence.url, "url")
+    return table
+
+
+def votes(evidence: Evidence, weights: dict[str, float] = WEIGHTS) -> dict[date, dict[str, float]]:
+    """Each candidate date with the weighted cues that support it (cues of weight 0 dropped)."""
+    table: dict[date, dict[str, float]] = {}
+    for value, names in cues(evidence).items():
+        weighted = {name: weights[name] for name in names if weights.get(name, 0.0)}
+        if weighted:
+            table[value] = weighted
     return table
 
 
