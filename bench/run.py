@@ -1,0 +1,75 @@
+"""Run every benchmark on the shared corpora and write BENCHMARKS.md.
+
+    python bench/run.py            # all (about 10 minutes on 2 cores)
+    python bench/run.py --quick    # smaller slices, for a smoke run
+
+Each benchmark runs ours and the peer tool on the same data in the same
+process, so the ratios hold on a noisy machine even when absolute numbers move.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def _run(args: list[str]) -> str:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    out = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    if out.returncode != 0:
+        return f"(failed with exit code {out.returncode})\n{out.stdout}\n{out.stderr[-3000:]}"
+    return out.stdout.strip()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = ap.parse_args()
+    limit = ["--limit", "300"] if args.quick else []
+    t17 = json.loads(_run(["bench/t17_build.py", "--json", *(["--limit", "1000"] if args.quick else [])]))
+    sections = {
+        "Article body extraction, scrapinghub-aeb (181 pages): ours vs trafilatura":
+            _run(["bench/eval_aeb.py", *(["--limit", "60"] if args.quick else [])]),
+        "Publication dates, htmldate-eval (1000 pages): ours vs htmldate":
+            _run(["bench/eval_dates.py", *limit]),
+        "Events and stories, ECB+ dev and T17 (100 articles per topic folder)":
+            _run(["bench/eval_clusters.py", "--t17-limit", "100"]),
+    }
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `python bench/run.py{' --quick' if args.quick else ''}` on "
+        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}. Re-run that command to reproduce every number below; "
+        "the corpora come from `../shared/datasets` and are unpacked to `bench/.cache/`.",
+        "",
+        f"## End-to-end build on T17 ({t17['articles']} articles, JSONL with given dates)",
+        "",
+        f"**{t17['articles_per_s']:.0f} articles/s** end to end ({t17['seconds']:.1f} s), "
+        f"peak RSS {t17['peak_rss_mb']:.0f} MB. No peer tool builds a desk end to end; per-stage peers are below.",
+        "",
+        "| stage | seconds | articles/s |",
+        "|---|---|---|",
+        *[f"| {k} | {v['seconds']:.2f} | {v['articles_per_s'] or 0:.0f} |" for k, v in t17["stages"].items()],
+        "",
+        f"Result: {t17['events']} events, {t17['stories']} stories, copies {t17['copies'] or 'none'}.",
+        "",
+    ]
+    for title, body in sections.items():
+        lines += [f"## {title}", "", "```", body, "```", ""]
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
