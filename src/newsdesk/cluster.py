@@ -42,14 +42,29 @@ class ClusterState:
             self.postings.setdefault(t, set()).add(gid)
 
     def candidates(self, vec: dict[str, float]) -> set[str]:
-        """Groups sharing one of the article's heaviest terms: the only ones worth scoring."""
+        """Groups sharing one of the article's heaviest terms: the only ones worth scoring.
+
+        Terms posted under very many groups discriminate little and are skipped
+        while rarer terms give candidates; this keeps the cost per article flat.
+        """
         out: set[str] = set()
+        common = []
         for t in _heaviest(vec, _POSTED_TERMS):
-            out |= self.postings.get(t, set())
+            posted = self.postings.get(t)
+            if not posted:
+                continue
+            if len(posted) > _MAX_POSTINGS:
+                common.append(posted)
+                continue
+            out |= posted
+        if not out:
+            for posted in common[:2]:
+                out |= posted
         return out
 
 
 _POSTED_TERMS = 20  # an article is compared with groups that share one of its heaviest terms
+_MAX_POSTINGS = 400
 
 
 def _heaviest(vec: dict[str, float], k: int) -> list[str]:

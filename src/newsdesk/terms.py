@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 
@@ -19,12 +20,12 @@ STOPWORDS = frozenset(
     went make made many much well still even back first last including around another every among
     within without whether however while yet already like""".split()
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+_WORD = re.compile(r"[a-z][a-z'\-]+")
 _ENTITY = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
 
 
 def tokens(text: str) -> list[str]:
-    return [w for w in (t.lower().strip("'-") for t in _WORD.findall(text)) if len(w) > 2 and w not in STOPWORDS]
+    return [w for w in (t.strip("'-") for t in _WORD.findall(text.lower())) if len(w) > 2 and w not in STOPWORDS]
 
 
 LEAD_CHARS = 6000  # what an event is about is in the lead; the tail adds noise and time
@@ -52,11 +53,15 @@ def tfidf(counts: dict[str, float], df: dict[str, int], n_docs: int, keep: int,
     A softer ``idf_power`` keeps a story's common vocabulary (the dam, the town)
     in view; ``entity_boost`` weighs capitalised-name phrases up.
     """
+    log, base = math.log, math.log(n_docs + 1)
     vec = {}
     for t, c in counts.items():
-        idf = (math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1.0) ** idf_power
-        vec[t] = (1.0 + math.log(c)) * idf * (entity_boost if t.startswith("@") else 1.0)
-    top = sorted(vec.items(), key=lambda kv: -kv[1])[:keep]
+        idf = base - log(df.get(t, 0) + 1) + 1.0
+        if idf_power != 1.0:
+            idf **= idf_power
+        w = (1.0 + log(c)) * idf
+        vec[t] = w * entity_boost if t[0] == "@" else w
+    top = heapq.nlargest(keep, vec.items(), key=lambda kv: kv[1])
     norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
     return {t: v / norm for t, v in top}
 
