@@ -155,3 +155,94 @@ def test_leading_date_line():
     assert finding.published == date(2017, 4, 5)
     assert finding.evidence == "text:header"
     assert pub("Title\n\nThe 2023-06-02 meeting was short.").published is None
+
+
+# --- filed headers, year-less datelines, slashed dates (hand-written strings) ---
+
+from newsdesk.dating import slash_order  # noqa: E402
+from newsdesk.dating.text import dateline_year, lead_weekday  # noqa: E402
+
+
+def test_filed_header_line():
+    text = "NORLAND WIRE\nFerry runs aground off Holmvik\nFiled: 2023-03-14 06:20 UTC\n\nHOLMVIK, March 14 (NW) - A ferry ran aground."
+    finding = pub(text)
+    assert finding.published == date(2023, 3, 14)
+    assert finding.evidence == "text:header"
+
+
+def test_yearless_dateline_pinned_by_lead_weekday():
+    # 12 March is a Tuesday in 2024, 2019 and 2013: the latest before TODAY wins.
+    text = "HOLMVIK, Norland, March 12 (NW) - A ferry ran aground on Tuesday, the coast guard said."
+    finding = pub(text)
+    assert finding.published == date(2024, 3, 12)
+    assert finding.evidence == "text:dateline"
+    assert 0.6 <= finding.confidence < 0.8
+
+
+def test_yearless_dateline_after_masthead_and_headline():
+    text = (
+        "NORLAND WIRE - FOR SUBSCRIBERS\nFerry runs aground off Holmvik\n\n"
+        "HOLMVIK, Norland, March 12 (NW) - A ferry ran aground before dawn on Tuesday.\n\n"
+        "The ship was built in 1988."
+    )
+    assert pub(text).published == date(2024, 3, 12)
+
+
+def test_lead_weekday_prefers_the_day_others_lead_up_to():
+    # "ran aground on Tuesday ... said on Wednesday": the dateline day is the Wednesday.
+    assert lead_weekday("since the ferry ran aground on Tuesday, officials said on Wednesday") == 2
+    assert lead_weekday("the union agreed on Friday to end the strike") == 4
+    assert lead_weekday("the union agreed to end the strike") is None
+    text = "KESSEL, March 13 (NW) - Divers searched the hull, which ran aground on Tuesday, officials said on Wednesday."
+    assert pub(text).published == date(2024, 3, 13)
+
+
+def test_yearless_dateline_uses_header_year_when_it_fits():
+    # 12 March 2019 is a Tuesday: the masthead year beats the more recent 2024.
+    text = "Holmvik Courier, spring edition 2019\n\nHOLMVIK, March 12 (NW) - A ferry ran aground on Tuesday."
+    assert pub(text).published == date(2019, 3, 12)
+    assert dateline_year(3, 12, 1, [2019], [], TODAY) == 2019
+    assert dateline_year(3, 12, 1, [2021], [], TODAY) == 2024  # hint does not fit: latest fitting year
+    assert dateline_year(3, 12, 1, [], [2013], TODAY) == 2013  # a fitting year the text mentions
+    assert dateline_year(3, 12, 1, [], [], date(2012, 1, 1)) == 2002
+
+
+def test_yearless_dateline_window_is_bounded():
+    # 29 February on a Thursday: 2024 only within the window from TODAY.
+    assert dateline_year(2, 29, 3, [], [], TODAY) == 2024
+    assert dateline_year(2, 29, 3, [], [], date(2016, 1, 1)) is None  # 1996 lies more than 15 years back
+
+
+@pytest.mark.parametrize(
+    "line, order, expected",
+    [
+        ("Posted 14/03/2024 | 09:05", None, date(2024, 3, 14)),  # first field > 12: day first anyway
+        ("Posted 07/03/2024", "dmy", date(2024, 3, 7)),
+        ("Posted 07/03/2024", "mdy", date(2024, 7, 3)),
+        ("Posted 07/03/2024", None, date(2024, 7, 3)),  # default: month first, as before
+        ("Posted 03/14/2024 10:15", "dmy", date(2024, 3, 14)),  # impossible reading is not forced
+    ],
+)
+def test_slashed_header_dates(line, order, expected):
+    text = f"Holmvik Courier\nFerry runs aground\n{line}\n\nThe ferry ran aground."
+    assert date_text(text, today=TODAY, slash_order=order).published == expected
+
+
+def test_slash_order_decides_from_samples():
+    assert slash_order(["Posted 14/03/2024 | 09:05", "Posted 07/03/2024"]) == "dmy"
+    assert slash_order(["03/14/2024", "07/03/2024"]) == "mdy"
+    assert slash_order(["07/03/2024", "01/02/24"]) is None  # nothing decides
+    assert slash_order(["14/03/2024", "03/14/2024"]) is None  # samples disagree
+    assert slash_order(["3/4 of the vote", "score 21/14", ""]) is None  # not dates
+    assert slash_order([]) is None
+
+
+def test_slash_order_argument_is_checked():
+    with pytest.raises(ValueError):
+        date_text("Posted 07/03/2024", slash_order="ymd")
+
+
+def test_slash_order_reads_mentioned_dates_too():
+    text = "Title\nDate: 2024-03-20\n\nThe contract signed on 07/03/2024 expires."
+    assert pub(text).mentioned == [date(2024, 7, 3)]
+    assert date_text(text, today=TODAY, slash_order="dmy").mentioned == [date(2024, 3, 7)]

@@ -160,7 +160,7 @@ def find_dates(
     return found
 
 
-def parse_given_date(value: str | None) -> date | None:
+def parse_given_date(value: str | None, *, day_first: bool = False) -> date | None:
     """Normalise a publication date given in metadata; None if it cannot be read.
 
     Accepts ISO 8601 dates and timestamps (``2023-06-02``,
@@ -170,6 +170,7 @@ def parse_given_date(value: str | None) -> date | None:
     unless the first number cannot be a month), European ``02.06.2023``,
     written dates (``June 2, 2023``, ``2 June 2023``) and Unix epoch seconds or
     milliseconds. Implausible dates (before 1995, after tomorrow) give None.
+    ``day_first`` reads ambiguous slashed dates (``08/05/2024``) day first.
     """
     if not value:
         return None
@@ -186,6 +187,6 @@ def parse_given_date(value: str | None) -> date | None:
         month = MONTHS.get(match["mon"].lower())
         result = make_date(int(match["y"]), month, int(match["d"])) if month else None
     else:
-        found = find_dates(text[:80])
+        found = find_dates(text[:80], day_first=day_first)
         result = found[0].value if found else None
     return result if plausible(result) else None

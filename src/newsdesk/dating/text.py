@@ -6,11 +6,16 @@ Cues, most trusted first:
    ``Publish : 2023-06-01 09:40:00``, ``Published: June 3, 2023 9:40 am``,
    ``By Jane Doe | June 3, 2023``) or the same fields in ``header``;
    ``Updated:``/``Modified:`` lines are update dates and kept apart;
-2. a dateline opening the body (``RIVERTON, June 5 (Reuters) -``), its year
-   taken from the text when the dateline has none;
+2. a dateline opening one of the first body lines (``RIVERTON, June 5 (Reuters) -``);
+   a year-less one gets its year from a weekday the same day carries
+   (``Monday, June 5``) or that the lead sentence names (``... on Monday``:
+   the header/byline year if it fits, else a fitting year the text mentions,
+   else the latest fitting year of the last 15), or else from a year in the text;
 3. a weekday-and-date cue in the body (``on Tuesday (June 6)``,
    ``on Tuesday, June 6``): the weekday pins the year.
 
+Ambiguous slashed dates (``Posted 08/05/2024``) are read month first unless
+the caller passes the outlet's ``slash_order`` (see :func:`slash_order`).
 Copyright lines (``© 2019 ...``, ``Copyright 2021``) are never read. When no
 cue is trustworthy the finding is undated: no date is better than an invented one.
 """
@@ -29,7 +34,8 @@ HEADER_LINES = 15  # how many leading lines may hold header fields
 
 _PUBLISHED_KEYS = ("date", "dated", "published", "publish", "published on", "published at",
                    "pubdate", "pub date", "publication date", "posted", "posted on", "dateline",
-                   "first published", "datum", "veröffentlicht")
+                   "first published", "datum", "veröffentlicht", "filed", "filed on",
+                   "filed at", "released", "issued")
 _UPDATED_KEYS = ("updated", "last updated", "updated on", "updated at", "modified",
                  "last modified", "revised", "aktualisiert")
 _KEY = "|".join(re.escape(k) for k in sorted(_PUBLISHED_KEYS + _UPDATED_KEYS, key=len, reverse=True))
@@ -66,20 +72,51 @@ CONF_HEADER = 0.9
 CONF_BYLINE = 0.85
 CONF_LEADING = 0.75
 CONF_DATELINE = 0.8
+CONF_DATELINE_WEEKDAY = 0.7
 CONF_DATELINE_INFERRED = 0.6
+YEAR_WINDOW = 15  # a year-less dateline pinned by a weekday lies at most this many years before today
+DATELINE_LINES = 8  # how many leading non-empty body lines may open with a dateline
+_FULL_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9\)\"'”])[.!?](?=\s+[A-Z\"“]|\s*$)")
 CONF_WEEKDAY = 0.5
 
 
-def _first_date(value: str) -> date | None:
+def _first_date(value: str, day_first: bool = False) -> date | None:
     """The first explicit date in a header value (``June 3, 2023 9:40 am``...)."""
-    direct = parse_given_date(value)
+    direct = parse_given_date(value, day_first=day_first)
     if direct is not None:
         return direct
-    found = find_dates(value)
+    found = find_dates(value, day_first=day_first)
     return found[0].value if found and plausible(found[0].value) else None
 
 
-def _header_cues(lines: list[str], header: dict[str, str] | None) -> tuple[list[tuple[date, str]], list[date], int]:
+_SLASHED = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/((?:19|20)?\d\d)(?![\d/])")
+
+
+def slash_order(samples: list[str]) -> str | None:
+    """Decide how one outlet writes slashed dates, from a batch of its date strings.
+
+    Every ``a/b/yyyy`` (or ``a/b/yy``) in ``samples`` is read: a first field above
+    12 means day first (``"dmy"``), a second field above 12 means month first
+    (``"mdy"``). Returns None when no sample decides, or when samples disagree.
+    Pass the answer to :func:`date_text` as ``slash_order=`` for that outlet's texts.
+    """
+    day_first = month_first = False
+    for sample in samples:
+        for first, second, _year in _SLASHED.findall(sample or ""):
+            a, b = int(first), int(second)
+            if a > 12 and 1 <= b <= 12:
+                day_first = True
+            elif b > 12 and 1 <= a <= 12:
+                month_first = True
+    if day_first == month_first:
+        return None
+    return "dmy" if day_first else "mdy"
+
+
+def _header_cues(
+    lines: list[str], header: dict[str, str] | None, day_first: bool = False
+) -> tuple[list[tuple[date, str]], list[date], int]:
     """Publication and update dates from header fields and header lines.
 
     Returns (published cues as (date, evidence kind), update dates, number of header lines).
@@ -88,7 +125,7 @@ def _header_cues(lines: list[str], header: dict[str, str] | None) -> tuple[list[
     updated: list[date] = []
     for key, value in (header or {}).items():
         key_lower = key.strip().lower().replace("_", " ")
-        parsed = _first_date(str(value))
+        parsed = _first_date(str(value), day_first)
         if parsed is None:
             continue
         if key_lower in _UPDATED_KEYS:
@@ -101,7 +138,7 @@ def _header_cues(lines: list[str], header: dict[str, str] | None) -> tuple[list[
             continue
         match = _HEADER_FIELD.match(line)
         if match:
-            parsed = _first_date(match["value"])
+            parsed = _first_date(match["value"], day_first)
             if parsed is not None:
                 if match["key"].lower() in _UPDATED_KEYS:
                     updated.append(parsed)
@@ -110,13 +147,13 @@ def _header_cues(lines: list[str], header: dict[str, str] | None) -> tuple[list[
                 last_header = index + 1
                 continue
         match = _BYLINE.match(line)
-        if match and (parsed := _first_date(match["value"])) is not None:
+        if match and (parsed := _first_date(match["value"], day_first)) is not None:
             published.append((parsed, "byline"))
             last_header = index + 1
             continue
         # a line that opens with a full date: "Wed 05 Apr 2017 Syria attack ..."
         prefix = _LEADING_WEEKDAY.match(line)
-        found = find_dates(line[: prefix.end() + 40])
+        found = find_dates(line[: prefix.end() + 40], day_first=day_first)
         if found and found[0].start == prefix.end() and plausible(found[0].value):
             published.append((found[0].value, "leading"))
     return published, updated, last_header
@@ -162,6 +199,57 @@ def infer_year(month: int, day: int, weekday: int | None, hints: list[int], toda
     return None
 
 
+def lead_weekday(sentence: str) -> int | None:
+    """The weekday a lead sentence gives for its dateline day (0 = Monday), or None.
+
+    A wire lead names the dateline day ("said on Tuesday") and sometimes days
+    shortly before it ("since the dam burst on Monday"). With several weekdays,
+    the one from which the others lie fewest days back is taken.
+    """
+    found = [WEEKDAYS[word.lower()] for word in _FULL_WEEKDAY.findall(sentence)]
+    if not found:
+        return None
+    distinct = list(dict.fromkeys(found))
+    return min(distinct, key=lambda day: sum((day - other) % 7 for other in distinct))
+
+
+def dateline_year(
+    month: int, day: int, weekday: int, strong: list[int], weak: list[int], today: date
+) -> int | None:
+    """The year in which ``month``/``day`` falls on ``weekday``.
+
+    A strong hint (a header or byline year; the year next to it for
+    turn-of-year stories) wins if it fits; otherwise the fitting years of the
+    last :data:`YEAR_WINDOW` years (not after ``today``) are candidates: one
+    the text mentions (``weak``) if any, else the most recent.
+    """
+    def fits(year: int) -> bool:
+        candidate = make_date(year, month, day)
+        return candidate is not None and candidate <= today and candidate.weekday() == weekday
+
+    for hint in strong[:3]:
+        for year in (hint, hint - 1, hint + 1):
+            if fits(year):
+                return year
+    candidates = [year for year in range(today.year, today.year - YEAR_WINDOW - 1, -1) if fits(year)]
+    for hint in weak:
+        if hint in candidates:
+            return hint
+    return candidates[0] if candidates else None
+
+
+def _find_dateline(body: str) -> tuple[re.Match[str], str] | None:
+    """The dateline opening one of the first body lines, with the lead sentence after it."""
+    lines = [line for line in body.splitlines() if line.strip()][:DATELINE_LINES]
+    for line in lines:
+        match = _DATELINE.match(line)
+        if match:
+            rest = line[match.end():]
+            end = _SENTENCE_END.search(rest)
+            return match, rest[: end.start()] if end else rest
+    return None
+
+
 def _month_day(match: re.Match[str]) -> tuple[int, int] | None:
     month = MONTHS.get(match["mon"].lower().rstrip("."))
     return (month, int(match["d"])) if month else None
@@ -180,21 +268,39 @@ def _weekday_cues(body: str) -> list[tuple[int, int, int, int]]:
 
 
 def date_text(
-    text: str, header: dict[str, str] | None = None, *, today: date | None = None
+    text: str,
+    header: dict[str, str] | None = None,
+    *,
+    today: date | None = None,
+    slash_order: str | None = None,
 ) -> DateFinding:
     """Publication date of a plain-text article (see the module docstring).
 
     ``text`` is the whole raw text, header lines included; ``header`` holds
     header fields already split off by cleaning (``{"date": ..., "updated": ...}``).
     ``today`` bounds year inference (default: the current date).
+    ``slash_order`` (``"dmy"`` or ``"mdy"``, from :func:`slash_order` over the
+    outlet's texts) says how ambiguous slashed dates such as ``08/05/2024`` are
+    read; None keeps the default (month first unless the first field exceeds 12).
     """
+    if slash_order not in (None, "dmy", "mdy"):
+        raise ValueError(f"slash_order must be 'dmy', 'mdy' or None, not {slash_order!r}")
+    day_first = slash_order == "dmy"
     today = today or date.today()
     lines = (text or "").splitlines()
-    published, updated, header_end = _header_cues(lines, header)
+    published, updated, header_end = _header_cues(lines, header, day_first)
     body_lines = [line for line in lines[header_end:] if not _COPYRIGHT.search(line)]
     body = "\n".join(body_lines)
     header_years = [value.year for value, _ in published] + [value.year for value in updated]
     hints = _year_hints("\n".join(body_lines), header_years, today)
+    # years printed on header lines (masthead, byline, edition) pin a year-less dateline
+    strong_hints = header_years + [
+        int(year)
+        for line in lines[: max(header_end, 3)]
+        if not _COPYRIGHT.search(line)
+        for year in _YEAR.findall(line)
+        if MIN_DATE.year <= int(year) <= today.year
+    ]
 
     finding = DateFinding(updated=max(updated) if updated else None)
     plausible_published = [(value, kind) for value, kind in published if plausible(value, today)]
@@ -204,18 +310,24 @@ def date_text(
         finding.confidence = {"header": CONF_HEADER, "byline": CONF_BYLINE}.get(kind, CONF_LEADING)
         finding.evidence = "text:byline" if kind == "byline" else "text:header"
     else:
-        opening = body.lstrip()[:300]
-        dateline = _DATELINE.match(opening)
-        if dateline and (month_day := _month_day(dateline)):
+        found_dateline = _find_dateline(body)
+        if found_dateline and (month_day := _month_day(found_dateline[0])):
+            dateline, lead = found_dateline
             year = int(dateline["y"]) if dateline["y"] else None
             weekday_same_day = [c[0] for c in _weekday_cues(body) if c[1:3] == month_day]
-            if year is None:
-                weekday = weekday_same_day[0] if weekday_same_day else None
-                year = infer_year(*month_day, weekday, hints, today) if (hints or weekday is not None) else None
+            confidence = CONF_DATELINE
+            if year is None and weekday_same_day:
+                year = infer_year(*month_day, weekday_same_day[0], hints, today)
+            elif year is None and (weekday := lead_weekday(lead)) is not None:
+                year = dateline_year(*month_day, weekday, strong_hints, hints, today)
+                confidence = CONF_DATELINE_WEEKDAY
+            elif year is None and hints:
+                year = infer_year(*month_day, None, hints, today)
+                confidence = CONF_DATELINE_INFERRED
             value = make_date(year, *month_day) if year else None
             if value is not None and plausible(value, today):
                 finding.published = value
-                finding.confidence = CONF_DATELINE if dateline["y"] or weekday_same_day else CONF_DATELINE_INFERRED
+                finding.confidence = confidence
                 finding.evidence = "text:dateline"
         if finding.published is None:
             for weekday, month, day, position in _weekday_cues(body):
@@ -233,7 +345,7 @@ def date_text(
     finding.mentioned = sorted(
         {
             found.value
-            for found in find_dates(body)
+            for found in find_dates(body, day_first=day_first)
             if plausible(found.value, today) and found.value != finding.published
         }
     )
