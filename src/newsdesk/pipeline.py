@@ -23,6 +23,7 @@ from .clean import OutletLines, clean_batch
 from .cluster import ClusterState, assign_clusters
 from .copies import CopyIndex, detect_copies
 from .ids import article_ids
+from .outlets import canonical_outlets
 from .read import iter_files, read_file
 from .records import Article, DateFinding, Quarantined, RawDoc
 from .settings import Settings
@@ -83,7 +84,7 @@ def ingest(files: list[tuple[Path, str | None]], store: SQLiteStore, settings: S
            progress: Progress = _noop) -> None:
     """Read, clean and date new files; store them batch by batch."""
     outlet_lines = OutletLines(settings.boilerplate_min_docs, settings.boilerplate_max_words,
-                               store.outlet_line_counts())
+                               store.outlet_line_counts(), {o.casefold(): o for o in store.outlets()})
     pending: list[RawDoc] = []
     pending_q: list[Quarantined] = []
     pending_files: dict[str, tuple[str, list[str]]] = {}
@@ -127,11 +128,13 @@ def _flush(docs, quarantined, files, store, outlet_lines, settings, summary) -> 
     t0 = time.perf_counter()
     articles: list[Article] = []
     seen: set[str] = set()
+    names = canonical_outlets(store.outlets() + [r[1].outlet for r in results if not isinstance(r, Quarantined)])
     for r in results:
         if isinstance(r, Quarantined):
             quarantined.append(r)
             continue
         doc, cleaned = r
+        cleaned.outlet = names.get(cleaned.outlet, cleaned.outlet)
         found = _date(doc, cleaned)
         aid, bhash = article_ids(cleaned.text, cleaned.outlet)
         a = Article(

@@ -41,9 +41,10 @@ def clean_batch(
                     old = bucket.get(k, (0, 0))
                     bucket[k] = (old[0] + d, old[1] + e)
     out: list[tuple[RawDoc, Cleaned] | Quarantined] = []
+    mastheads = outlet_lines.masthead_outlets()
     for doc in docs:
         try:
-            cleaned = _clean_one(doc, outlet_lines)
+            cleaned = _clean_one(doc, outlet_lines, mastheads)
         except ValueError as e:
             out.append(Quarantined(doc.source, "unparseable", str(e)))
             continue
@@ -54,7 +55,7 @@ def clean_batch(
     return out, increments
 
 
-def _clean_one(doc: RawDoc, outlet_lines: OutletLines) -> Cleaned:
+def _clean_one(doc: RawDoc, outlet_lines: OutletLines, mastheads: dict[str, str]) -> Cleaned:
     if doc.html is not None:
         if doc.fmt == "rss" or len(doc.html) < 400 and "<html" not in doc.html.lower():
             cleaned = Cleaned(text=fragment_text(doc.html))
@@ -63,7 +64,8 @@ def _clean_one(doc: RawDoc, outlet_lines: OutletLines) -> Cleaned:
 
             cleaned = extract_html(doc.html, doc.url)
     else:
-        cleaned = clean_text(doc.text or "", outlet_lines, doc.outlet, detect_title=doc.title is None,
+        outlet = doc.outlet or _masthead(doc.text or "", mastheads, outlet_lines)
+        cleaned = clean_text(doc.text or "", outlet_lines, outlet, detect_title=doc.title is None,
                              fallback_outlet=folder_outlet(doc.folder))
     cleaned.title = doc.title or cleaned.title
     cleaned.outlet = doc.outlet or cleaned.outlet or _domain(doc.url) or folder_outlet(doc.folder)
@@ -73,6 +75,15 @@ def _clean_one(doc: RawDoc, outlet_lines: OutletLines) -> Cleaned:
         cleaned.text = "\n\n".join(x for x in kept if x)
         cleaned.removed.extend(dropped)
     return cleaned
+
+
+def _masthead(text: str, mastheads: dict[str, str], outlet_lines: OutletLines) -> str | None:
+    """The outlet whose learned masthead or tagline opens this text, if any."""
+    for line in text.lstrip().split("\n", 3)[:3]:
+        owner = mastheads.get(line_key(line))
+        if owner:
+            return outlet_lines.names.get(owner, owner)
+    return None
 
 
 def fragment_text(html: str) -> str:

@@ -26,6 +26,7 @@ class OutletLines:
     min_docs: int = 3
     max_words: int = 40
     counts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # casefolded outlet -> name as first seen
 
     def add_doc(self, outlet: str | None, body_lines: list[str]) -> dict[str, tuple[int, int]]:
         """Count one document's lines; return the increments (for persisting)."""
@@ -39,6 +40,7 @@ class OutletLines:
                 continue
             edge = 1 if (i < EDGE_TOP or i >= n - EDGE_BOTTOM) else 0
             seen[key] = (1, edge)
+        self.names.setdefault(outlet.casefold(), outlet)
         bucket = self.counts.setdefault(outlet.casefold(), {})
         for key, (d, e) in seen.items():
             c = bucket.setdefault(key, [0, 0])
@@ -52,6 +54,14 @@ class OutletLines:
         if key.endswith((".", "!", "?", '"', "\u201d", "'")):
             return words <= self.max_words // 2
         return words <= self.max_words
+
+    def masthead_outlets(self) -> dict[str, str]:
+        """Learned boilerplate lines that belong to exactly one outlet -> that outlet."""
+        owner: dict[str, set[str]] = {}
+        for outlet in self.counts:
+            for key in self.boilerplate_for(outlet):
+                owner.setdefault(key, set()).add(outlet)
+        return {k: next(iter(v)) for k, v in owner.items() if len(v) == 1}
 
     def boilerplate_for(self, outlet: str | None) -> set[str]:
         if not outlet:

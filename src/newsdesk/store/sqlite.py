@@ -150,6 +150,9 @@ class SQLiteStore:
                 )
         return added
 
+    def outlets(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
+
     def outlet_line_counts(self) -> dict[str, dict[str, list[int]]]:
         out: dict[str, dict[str, list[int]]] = {}
         for r in self.db.execute("SELECT outlet, line, docs, edge FROM outlet_lines"):
