@@ -129,13 +129,19 @@ def _flush(docs, quarantined, files, store, outlet_lines, settings, summary) -> 
     articles: list[Article] = []
     seen: set[str] = set()
     names = canonical_outlets(store.outlets() + [r[1].outlet for r in results if not isinstance(r, Quarantined)])
+    samples: dict[str | None, list[str]] = {}  # each outlet's header dates decide how it writes 08/05/2024
+    for r in results:
+        if not isinstance(r, Quarantined):
+            outlet = names.get(r[1].outlet, r[1].outlet)
+            samples.setdefault(outlet, []).extend(v for k, v in r[1].header.items() if k in ("date", "updated"))
+    orders = {o: dating.slash_order(v) for o, v in samples.items()}
     for r in results:
         if isinstance(r, Quarantined):
             quarantined.append(r)
             continue
         doc, cleaned = r
         cleaned.outlet = names.get(cleaned.outlet, cleaned.outlet)
-        found = _date(doc, cleaned)
+        found = _date(doc, cleaned, orders.get(cleaned.outlet))
         aid, bhash = article_ids(cleaned.text, cleaned.outlet)
         a = Article(
             id=aid, body_hash=bhash, source=doc.source, fmt=doc.fmt, text=cleaned.text,
@@ -158,7 +164,7 @@ def _flush(docs, quarantined, files, store, outlet_lines, settings, summary) -> 
     _timed(summary, "store", t0)
 
 
-def _date(doc: RawDoc, cleaned) -> DateFinding:
+def _date(doc: RawDoc, cleaned, slash_order: str | None) -> DateFinding:
     if doc.published:
         d = dating.parse_given_date(doc.published)
         if d is not None:
@@ -166,8 +172,8 @@ def _date(doc: RawDoc, cleaned) -> DateFinding:
     if doc.html is not None and doc.fmt != "rss":
         return dating.date_html(doc.html, doc.url)
     if doc.text is not None:
-        return dating.date_text(doc.text, cleaned.header)
-    return dating.date_text(cleaned.text, {})
+        return dating.date_text(doc.text, cleaned.header, slash_order=slash_order)
+    return dating.date_text(cleaned.text, {}, slash_order=slash_order)
 
 
 def link_copies(store: SQLiteStore, settings: Settings, summary: BuildSummary, progress: Progress = _noop) -> None:
