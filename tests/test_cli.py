@@ -3,7 +3,7 @@
 import json
 import sqlite3
 
-from conftest import CORPUS
+from tests.conftest import CORPUS
 
 CONTRACT = {
     "articles.jsonl": {"id", "source", "outlet", "title", "published", "published_confidence", "text", "event",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS
+from tests.conftest import CORPUS
 from newsdesk.metrics import bcubed, prf
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 
-from helpers import write_text_corpus
+from tests.helpers import write_text_corpus
 
 from newsdesk.pipeline import build
 from newsdesk.settings import Settings
