@@ -195,6 +195,13 @@ def test_bytes_html_is_decoded():
     assert BODY[0] in cleaned.text
 
 
+def test_bytes_in_declared_charset_are_decoded():
+    html = page(head='<meta charset="iso-8859-1">', extra_body="<p>Der Fluss stieg über die Ufer, "
+                "sagte der Bürgermeister am Dienstag, und die Straßen wurden gesperrt.</p>")
+    cleaned = extract_html(html.encode("iso-8859-1"))
+    assert "Bürgermeister" in cleaned.text
+
+
 # ---- helpers ---------------------------------------------------------------------
 
 

@@ -34,6 +34,7 @@ LOG = logging.getLogger(__name__)
 # taken for binary data rather than a web page.
 MAX_CONTROL_SHARE = 0.01
 SNIFF_CHARS = 4096
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f]")
 # trafilatura's own fallbacks (readability port, jusText) cost about half its
 # time; the density pass plays that role here.
@@ -43,10 +44,27 @@ FAST_TRAFILATURA = True
 MAX_HTML_CHARS = 5_000_000
 
 
+def _decode(data: bytes) -> str:
+    """Decode page bytes: UTF-8, else the charset the page declares, else cp1252."""
+    if b"\x00" in data[:SNIFF_CHARS]:
+        raise ValueError("not HTML: input contains NUL bytes (binary data?)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    match = _CHARSET.search(data[:SNIFF_CHARS])
+    if match:
+        try:
+            return data.decode(match.group(1).decode("ascii"), errors="replace")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return data.decode("cp1252", errors="replace")
+
+
 def _check_input(html: str | bytes) -> str:
     """Return the page as text, or raise ValueError if it is not HTML at all."""
     if isinstance(html, (bytes, bytearray)):
-        html = bytes(html).decode("utf-8", errors="replace")
+        html = _decode(bytes(html))
     if not isinstance(html, str):
         raise ValueError(f"expected HTML text, got {type(html).__name__}")
     head = html[:SNIFF_CHARS]
@@ -102,8 +120,11 @@ def _density_body(tree: etree._Element) -> str:
         return ""
 
 
-def extract_html(html: str, url: str | None = None) -> Cleaned:
+def extract_html(html: str | bytes, url: str | None = None) -> Cleaned:
     """Extract the article body, title and outlet from one HTML page.
+
+    ``html`` is the page as text; bytes are accepted too and decoded as UTF-8,
+    else as the charset the page declares, else as cp1252.
 
     ``text`` holds the body paragraphs separated by blank lines, or is empty
     when no body was found. Broken or hostile markup never raises; input that

@@ -128,3 +128,83 @@ def load_aeb(source: Path) -> list[Page]:
         for k in sorted(truth)
         if k in files
     ]
+
+
+# ---- trafilatura's evaluation set: must-keep / must-drop snippets ----------------
+
+
+@dataclass(slots=True)
+class SnippetPage:
+    """A page of trafilatura's evaluation set with its snippets."""
+
+    url: str
+    html: bytes
+    keep: list[str]  # "with": must appear in the extracted body
+    drop: list[str]  # "without": must not appear
+
+
+@dataclass(slots=True)
+class SnippetScores:
+    """Snippet counts over pages: kept/dropped snippets found or not."""
+
+    tp: int = 0  # must-keep found
+    fn: int = 0  # must-keep missing
+    fp: int = 0  # must-drop found
+    tn: int = 0  # must-drop absent
+
+    def add(self, page: SnippetPage, text: str) -> None:
+        body = " ".join(text.split())
+        for snippet in page.keep:
+            if " ".join(snippet.split()) in body:
+                self.tp += 1
+            else:
+                self.fn += 1
+        for snippet in page.drop:
+            if " ".join(snippet.split()) in body:
+                self.fp += 1
+            else:
+                self.tn += 1
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def load_snippet_pages(tarball: Path, step: int = 1) -> list[SnippetPage]:
+    """Pages of ``trafilatura-eval.tar.gz`` (every ``step``-th, in URL order).
+
+    A page's file is looked up in ``tests/eval`` then ``tests/cache``, as upstream does.
+    """
+    with tarfile.open(tarball, "r:gz") as tar:
+        files: dict[str, bytes] = {}
+        index: dict = {}
+        for member in tar:
+            if not member.isfile():
+                continue
+            name = member.name
+            if name.endswith("evaldata.json"):
+                index = json.loads(tar.extractfile(member).read().decode("utf-8"))
+            elif "/eval/" in name or "/cache/" in name:
+                files[name] = tar.extractfile(member).read()
+    by_name: dict[str, bytes] = {}
+    for folder in ("cache", "eval"):  # eval wins: written last
+        for name, data in files.items():
+            if f"/{folder}/" in name:
+                by_name[name.rsplit("/", 1)[-1]] = data
+    pages = []
+    for url in sorted(index)[::step]:
+        entry = index[url]
+        data = by_name.get(entry.get("file", ""))
+        if data is None:
+            continue
+        pages.append(SnippetPage(url, data, list(entry.get("with", [])), list(entry.get("without", []))))
+    return pages
