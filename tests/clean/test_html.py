@@ -80,6 +80,11 @@ def test_title_from_title_tag_without_site_suffix():
     assert cleaned.outlet is None
 
 
+def test_outlet_given_as_url_is_reduced_to_host():
+    html = page().replace('content="The Daily Example"', 'content="https://www.daily.example/"')
+    assert extract_html(html).outlet == "daily.example"
+
+
 def test_outlet_from_json_ld_publisher():
     html = page(head='<script type="application/ld+json">{"@type": "NewsArticle", '
                      '"publisher": {"@type": "Organization", "name": "Example Media"}}</script>')

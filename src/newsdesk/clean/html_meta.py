@@ -76,6 +76,10 @@ def page_outlet(root: etree._Element) -> str | None:
     name = _meta(root, "og:site_name", "application-name", "twitter:app:name:iphone")
     if not name:
         name = _jsonld_publisher(root)
+    if name.lower().startswith(("http://", "https://", "www.")):
+        # a URL given as the site's name: keep its host, "newsnation.in"
+        host = urlsplit(name if "//" in name else "//" + name).hostname or ""
+        name = host.removeprefix("www.")
     return name or None
 
 
