@@ -116,10 +116,6 @@ def _norm(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def _is_inline(el: etree._Element) -> bool:
-    return el.tag in INLINE_TAGS
-
-
 def _inline_text(el: etree._Element) -> tuple[str, int]:
     """Full text of an inline element and how much of it is link text."""
     text = "".join(el.itertext())
