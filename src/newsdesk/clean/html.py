@@ -4,15 +4,22 @@ Public entry point: :func:`extract_html`.
 
 Steps, each in its own module:
 
-1. check the input is markup at all (:func:`_check_input`) and parse it once;
-2. body, twice: trafilatura (``favor_precision``, no comments, tables kept)
-   and our density pass (:mod:`.html_density`), both on copies of the tree;
-3. choose between them (:mod:`.html_merge`);
-4. drop leading title lines and known prompt/boilerplate lines (:mod:`.html_lines`);
-5. title and outlet from the page's metadata (:mod:`.html_meta`).
+1. check the input is markup at all (:func:`_check_input`) and parse it once
+   (trafilatura's loader);
+2. title and outlet from the page's own metadata (:mod:`.html_meta`);
+3. body, twice: trafilatura (``favor_precision``, no comments, tables kept,
+   ``fast``: its own fallbacks skipped) on a copy of the tree, then our
+   density pass (:mod:`.html_density`), which prunes the tree in place;
+4. drop headline repeats and prompt/boilerplate paragraphs from both
+   (:mod:`.html_lines`);
+5. choose between them (:mod:`.html_merge`): trafilatura's body unless it is
+   missing, a short stub, or a part of the density body.
 
-Measured on the scrapinghub article-extraction benchmark with
-``bench/eval_aeb.py``; see that script for the numbers against trafilatura.
+On the scrapinghub article-extraction benchmark (181 news pages, benchmark
+F1): .980 against trafilatura 2.3.1's .964 (favor_precision) and .960
+(include_comments=False), at about trafilatura's speed. On trafilatura's own
+evaluation set (990 mostly non-news pages, snippet F1) it is on par: .921
+against .921-.926. ``bench/eval_aeb.py`` measures both.
 """
 
 from __future__ import annotations
