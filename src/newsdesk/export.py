@@ -59,8 +59,9 @@ def export_desk(store: SQLiteStore, out: Path) -> dict[str, int]:
     ))
     write("provenance.jsonl", (
         {"copy": c.copy, "original": c.original, "kind": c.kind, "score": c.score,
-         "aligned": [{"copy": x, "original": y} for x, y in c.evidence]}
-        for c in store.copy_links()
+         "aligned": [{"copy": e[0], "original": e[1], "similarity": e[2] if len(e) > 2 else None}
+                     for e in c.evidence]}
+        for c in store.copy_links(revisions=True)
     ))
     write("quarantine.jsonl", (
         {"source": r["source"], "reason": r["reason"], "detail": r["detail"], "at": r["at"]}

@@ -181,8 +181,8 @@ def link_copies(store: SQLiteStore, settings: Settings, summary: BuildSummary, p
     t0 = time.perf_counter()
     index = CopyIndex(settings)
     for aid, sig in store.db.execute("SELECT id, minhash FROM articles WHERE copies_done=1 AND minhash IS NOT NULL"):
-        index.add(aid, index.minhash(signature=sig))
-    roots = {r[0]: r[1] for r in store.db.execute("SELECT id, copy_of FROM articles WHERE copies_done=1")}
+        index.add_stored(aid, sig)
+    roots = store.copy_roots()
     new = list(store.articles("copies_done=0"))
     for i in range(0, len(new), settings.batch_size):
         batch = new[i : i + settings.batch_size]

@@ -96,13 +96,13 @@ class Article:
 
 @dataclass(slots=True)
 class CopyLink:
-    """Article ``copy`` is a copy of ``original`` of the given kind."""
+    """Article ``copy`` is a copy of ``original`` of the given kind (or a ``revision`` of it)."""
 
     copy: str
     original: str
     kind: str
     score: float
-    evidence: list[tuple[str, str]] = field(default_factory=list)  # aligned sentence pairs
+    evidence: list[tuple[str, str, float]] = field(default_factory=list)  # (copy sentence, original sentence, similarity)
 
 
 @dataclass(slots=True)

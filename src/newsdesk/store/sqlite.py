@@ -182,6 +182,12 @@ class SQLiteStore:
     def save_copies(self, links: list[CopyLink], checked: list[str]) -> None:
         with self.db:
             for link in links:
+                if link.kind == "revision":
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO revisions (newer, older, score, evidence) VALUES (?,?,?,?)",
+                        (link.copy, link.original, link.score, json.dumps(link.evidence, ensure_ascii=False)),
+                    )
+                    continue
                 self.db.execute(
                     "INSERT OR REPLACE INTO copies (copy, original, kind, score, evidence) VALUES (?,?,?,?,?)",
                     (link.copy, link.original, link.kind, link.score, json.dumps(link.evidence, ensure_ascii=False)),
@@ -192,11 +198,23 @@ class SQLiteStore:
                 )
             self.db.executemany("UPDATE articles SET copies_done=1 WHERE id=?", [(i,) for i in checked])
 
-    def copy_links(self) -> list[CopyLink]:
-        return [
+    def copy_links(self, revisions: bool = False) -> list[CopyLink]:
+        """Copy links (and, if asked, revision links with kind ``revision``)."""
+        out = [
             CopyLink(r["copy"], r["original"], r["kind"], r["score"], [tuple(p) for p in json.loads(r["evidence"])])
             for r in self.db.execute("SELECT * FROM copies ORDER BY copy")
         ]
+        if revisions:
+            out += [
+                CopyLink(r["newer"], r["older"], "revision", r["score"], [tuple(p) for p in json.loads(r["evidence"])])
+                for r in self.db.execute("SELECT * FROM revisions ORDER BY newer, older")
+            ]
+        return out
+
+    def copy_roots(self) -> dict[str, tuple[str, str] | None]:
+        """Every checked article -> (its original, kind) or None."""
+        rows = self.db.execute("SELECT id, copy_of, copy_kind FROM articles WHERE copies_done=1")
+        return {r[0]: ((r[1], r[2]) if r[1] else None) for r in rows}
 
     # -- clustering state -------------------------------------------------------
     def term_df(self) -> tuple[dict[str, int], int]:

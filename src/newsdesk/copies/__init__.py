@@ -1,0 +1,173 @@
+"""Copies stage: which articles are copies of which, of what kind, with the evidence.
+
+Public entry point: :func:`detect_copies`.
+
+For each new article, LSH over content-word sets proposes a few candidates;
+each candidate pair is then judged on the texts themselves:
+
+- exact: same normalised body (outlet aside);
+- near: the same wording with small edits (another headline, added
+  boilerplate, a trimmed ending): 5-gram containment of the shorter text
+  ≥ ``near_min_containment``, or nearly every sentence aligned verbatim;
+- partial: a run of ≥ ``partial_min_run`` consecutive near-verbatim sentences
+  of one inside the other, the rest being the copy's own;
+- rewrite: the same report paraphrased (synonyms swapped, sentences merged,
+  split or reordered, names garbled): at least ``rewrite_min_coverage`` of the
+  copy's words sit in sentences aligned to the original, and a fair share of
+  the original is covered too.
+
+An outlet's second version of its own article is a revision, not a copy.
+Direction and provenance are decided in :mod:`newsdesk.copies.link`.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from ..ids import digest, normalise_body
+from ..records import Article, CopyLink
+from ..settings import Settings
+from .align import VERBATIM, Alignment, Sentences, align_both
+from .link import Match, link
+from .sketch import CopyIndex, bag, containment, shingles, to_bytes
+
+__all__ = ["detect_copies", "CopyIndex", "shingles", "judge"]
+
+_FAR = "9999-12-31"
+
+
+class _Features:
+    """What a pair judgement needs of one article, computed once per run."""
+
+    __slots__ = ("article", "norm", "hash", "shingles", "bag", "_sentences")
+
+    def __init__(self, a: Article, index: CopyIndex):
+        self.article = a
+        self.norm = normalise_body(a.text)
+        self.hash = a.body_hash or digest(self.norm)
+        self.shingles = shingles(self.norm, index.settings.shingle_words, index.vocab, normalised=True)
+        self.bag = bag(self.norm, index.vocab, normalised=True)
+        self._sentences: Sentences | None = None
+
+    @property
+    def sentences(self) -> Sentences:
+        if self._sentences is None:
+            self._sentences = Sentences.of(self.article.text)
+        return self._sentences
+
+
+def judge(copy: _Features, original: _Features, al: Alignment, s: Settings) -> tuple[str, float, Alignment] | None:
+    """The kind of copy ``copy`` is of ``original`` (kind, score, alignment), or None.
+
+    ``al`` is ``copy`` aligned to ``original``.
+    """
+    if copy.hash == original.hash:
+        return "exact", 1.0, al
+    c_in_o = containment(copy.shingles, original.shingles)
+    o_in_c = containment(original.shingles, copy.shingles)
+    shorter = c_in_o if len(copy.shingles) <= len(original.shingles) else o_in_c
+    if shorter >= s.near_min_containment:
+        return "near", round(shorter, 3), al
+    verbatim = al.mean_similarity >= VERBATIM
+    if al.copy_coverage >= 0.9 and al.mean_similarity >= 0.95 and c_in_o >= 0.5:
+        return "near", round(al.score, 3), al
+    if al.longest_run >= s.partial_min_run and verbatim:
+        return "partial", round(al.original_coverage, 3), al
+    if al.copy_coverage >= s.rewrite_min_coverage and al.original_coverage >= s.rewrite_min_coverage / 2:
+        return "rewrite", round(al.score, 3), al
+    if al.longest_run >= s.partial_min_run:
+        return "partial", round(al.original_coverage, 3), al
+    return None
+
+
+def detect_copies(
+    new: list[Article],
+    index: CopyIndex,
+    lookup: Callable[[str], Article | None],
+    roots: dict[str, str | None],
+) -> tuple[list[CopyLink], dict[str, bytes]]:
+    """Find copies among ``new`` articles and between them and the indexed ones.
+
+    ``lookup`` fetches a stored article by id; ``roots`` maps already checked
+    article ids to their current ``copy_of`` (updated in place). Returns the new
+    or changed links (revisions included, with kind ``revision``) and the
+    signatures to store for the new articles.
+    """
+    s = index.settings
+    by_id = {a.id: a for a in new}
+    feats: dict[str, _Features] = {}
+    links: list[CopyLink] = []
+    sigs: dict[str, bytes] = {}
+    by_hash: dict[str, list[str]] = {}
+
+    def features(aid: str) -> _Features | None:
+        if aid not in feats:
+            a = by_id.get(aid) or lookup(aid)
+            if a is None:
+                return None
+            feats[aid] = _Features(a, index)
+        return feats[aid]
+
+    for a in sorted(new, key=lambda x: (x.published.isoformat() if x.published else _FAR, x.id)):
+        fa = features(a.id)
+        values = index.signature(fa.bag)
+        sigs[a.id] = to_bytes(values)
+        cands = [oid for est, oid in index.query(values, s.max_candidates)
+                 if oid != a.id and est >= s.candidate_min_estimate]
+        cands += [oid for oid in by_hash.get(fa.hash, []) if oid not in cands]
+        matches: list[Match] = []
+        for oid in cands:
+            fo = features(oid)
+            if fo is None:
+                continue
+            m = _pair(fa, fo, s)
+            if m is not None:
+                matches.append(m)
+        by_hash.setdefault(fa.hash, []).append(a.id)
+        index.add(a.id, values)
+        if matches:
+            links.extend(link(a, matches, roots))
+    return links, sigs
+
+
+def _pair(fa: _Features, fo: _Features, s: Settings) -> Match | None:
+    """Judge the pair both ways; a same-outlet pair can only be a revision."""
+    a, o = fa.article, fo.article
+    if fa.hash != fo.hash:
+        small, large = (fa.bag, fo.bag) if len(fa.bag) <= len(fo.bag) else (fo.bag, fa.bag)
+        if containment(small, large) < s.bag_min_containment:
+            return None  # too little shared vocabulary for any kind of copy
+    fwd, back = align_both(fa.sentences, fo.sentences, s.sentence_threshold)
+    a_as_copy = judge(fa, fo, fwd, s)
+    o_as_copy = judge(fo, fa, back, s)
+    if a_as_copy is None and o_as_copy is None:
+        return None
+    if a.outlet and o.outlet and a.outlet.casefold() == o.outlet.casefold():
+        best = a_as_copy or o_as_copy
+        if best[0] in ("exact", "near", "rewrite"):
+            return Match(o, "revision", best[1], fwd, back, containment(fa.shingles, fo.shingles),
+                         containment(fo.shingles, fa.shingles), _evidence(fwd, fa, fo), _evidence(back, fo, fa))
+        return None
+    kind, score, _ = a_as_copy or o_as_copy
+    # both directions judged: the stronger kind wins for the pair
+    if a_as_copy and o_as_copy and _rank(o_as_copy[0]) < _rank(a_as_copy[0]):
+        kind, score, _ = o_as_copy
+    return Match(o, kind, score, fwd, back, containment(fa.shingles, fo.shingles),
+                 containment(fo.shingles, fa.shingles), _evidence(fwd, fa, fo), _evidence(back, fo, fa))
+
+
+def _evidence(al: Alignment, copy: _Features, original: _Features, limit: int = 8) -> list[tuple[str, str, float]]:
+    """The best aligned sentence pairs, in the copy's order."""
+    if not copy.sentences.texts or not original.sentences.texts:
+        return []
+    best = sorted(al.pairs, key=lambda p: -p[2])[:limit]
+    return [(copy.sentences.texts[j], original.sentences.texts[i], sim) for j, i, sim in sorted(best)]
+
+
+_KINDS = ("exact", "near", "rewrite", "partial", "revision")
+
+
+def _rank(kind: str) -> int:
+    return _KINDS.index(kind)
