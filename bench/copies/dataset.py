@@ -3,7 +3,8 @@
 Each builder returns an :class:`EvalSet`: the articles (``newsdesk.records.Article``)
 and the gold. Nothing here stores text: the generated set is re-made from T17
 by ``spin`` (ids + recipe + seed), the T17 set reads ``t17_pairs.jsonl`` (ids +
-labels) and the ECB+ set reads ``ecb_exclusions.jsonl`` (ids).
+labels) and the ECB+ set reads ``ecb_exclusions.jsonl`` (ids) and ``ecb_rewrites.jsonl`` (ids + labels: pairs read
+and labelled rewrite/partial are excluded as well, see ``ecb_pairs.rewrite_exclusions``).
 
 - ``generated``: T17 originals that have no real near-duplicate in T17, their
   spun copies at every recipe (each copy from its own outlet, published one to
@@ -14,7 +15,8 @@ labels) and the ECB+ set reads ``ecb_exclusions.jsonl`` (ids).
   different outlets labelled exact/near/rewrite/partial are copies; revisions,
   same-outlet pairs and not_copy pairs are negatives.
 - ``ecb``: ECB+ dev documents, each its own outlet and undated; same-event
-  pairs (minus the verified copies) are negatives.
+  pairs (minus the verified copies: containment exclusions and reviewed
+  rewrites/partials) are negatives.
 """
 
 from __future__ import annotations
