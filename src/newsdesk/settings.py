@@ -30,9 +30,10 @@ class Settings:
     max_candidates: int = _s(8, "Candidates judged per article, most similar first.")
     candidate_min_estimate: float = _s(0.2, "Estimated Jaccard below which an LSH candidate is not judged.")
     bag_min_containment: float = _s(0.45, "Share of the smaller content-word set inside the other, to judge a pair.")
-    near_min_containment: float = _s(0.8, "Shingle containment of the shorter text needed to call a near copy.")
+    near_min_containment: float = _s(0.85, "5-gram containment of the shorter text that, with mostly verbatim sentences, makes a near copy.")
     sentence_threshold: float = _s(0.5, "Stem Dice similarity for two sentences to align.")
-    rewrite_min_coverage: float = _s(0.4, "Share of a copy's words in aligned sentences needed to call a rewrite.")
+    rewrite_min_coverage: float = _s(0.5, "Share of a copy's words in aligned sentences needed to call a rewrite.")
+    rewrite_min_similarity: float = _s(0.6, "Mean similarity of the aligned sentences needed to call a rewrite.")
     partial_min_run: int = _s(3, "Consecutive near-verbatim sentences that make a partial copy.")
     # clustering
     event_threshold: float = _s(0.22, "Cosine similarity needed to join an existing event.")

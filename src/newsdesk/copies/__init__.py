@@ -68,14 +68,13 @@ def judge(copy: _Features, original: _Features, al: Alignment, s: Settings) -> t
     c_in_o = containment(copy.shingles, original.shingles)
     o_in_c = containment(original.shingles, copy.shingles)
     shorter = c_in_o if len(copy.shingles) <= len(original.shingles) else o_in_c
-    if shorter >= s.near_min_containment:
+    verbatim_share = sum(1 for *_, sim in al.pairs if sim >= 0.999) / max(1, len(al.pairs))
+    if shorter >= 0.9 or (shorter >= s.near_min_containment and verbatim_share >= 0.6):
         return "near", round(shorter, 3), al
-    verbatim = al.mean_similarity >= VERBATIM
-    if al.copy_coverage >= 0.9 and al.mean_similarity >= 0.95 and c_in_o >= 0.5:
-        return "near", round(al.score, 3), al
-    if al.longest_run >= s.partial_min_run and verbatim:
+    if al.longest_run >= s.partial_min_run and al.copy_coverage < 0.65 and al.mean_similarity >= VERBATIM:
         return "partial", round(al.original_coverage, 3), al
-    if al.copy_coverage >= s.rewrite_min_coverage and al.original_coverage >= s.rewrite_min_coverage / 2:
+    if (al.copy_coverage >= s.rewrite_min_coverage and al.original_coverage >= s.rewrite_min_coverage / 2
+            and al.mean_similarity >= s.rewrite_min_similarity):
         return "rewrite", round(al.score, 3), al
     if al.longest_run >= s.partial_min_run:
         return "partial", round(al.original_coverage, 3), al
@@ -151,11 +150,9 @@ def _pair(fa: _Features, fo: _Features, s: Settings) -> Match | None:
                          containment(fo.shingles, fa.shingles), _evidence(fwd, fa, fo), _evidence(back, fo, fa))
         return None
     kind, score, _ = a_as_copy or o_as_copy
-    # both directions judged: the stronger kind wins for the pair
-    if a_as_copy and o_as_copy and _rank(o_as_copy[0]) < _rank(a_as_copy[0]):
-        kind, score, _ = o_as_copy
     return Match(o, kind, score, fwd, back, containment(fa.shingles, fo.shingles),
-                 containment(fo.shingles, fa.shingles), _evidence(fwd, fa, fo), _evidence(back, fo, fa))
+                 containment(fo.shingles, fa.shingles), _evidence(fwd, fa, fo), _evidence(back, fo, fa),
+                 as_copy=a_as_copy[:2] if a_as_copy else None, as_original=o_as_copy[:2] if o_as_copy else None)
 
 
 def _evidence(al: Alignment, copy: _Features, original: _Features, limit: int = 8) -> list[tuple[str, str, float]]:
@@ -166,8 +163,3 @@ def _evidence(al: Alignment, copy: _Features, original: _Features, limit: int = 
     return [(copy.sentences.texts[j], original.sentences.texts[i], sim) for j, i, sim in sorted(best)]
 
 
-_KINDS = ("exact", "near", "rewrite", "partial", "revision")
-
-
-def _rank(kind: str) -> int:
-    return _KINDS.index(kind)

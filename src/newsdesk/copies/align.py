@@ -17,10 +17,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..terms import STOPWORDS
+
 _SENT = re.compile(r"(?<=[.!?\"\u201d'])\s+(?=[\"\u201c'(\u2018]?[A-Z0-9])|\n+")
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _QUOTED = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{12,}[\"\u201c\u201d]")
 MIN_WORDS = 4
+_FUNCTION_STEMS = frozenset(w[:6] for w in STOPWORDS)
 VERBATIM = 0.85
 QUOTE_WEIGHT = 0.25  # a mostly-quoted sentence counts this much towards coverage
 
@@ -62,33 +65,44 @@ class Sentences:
 
     texts: list[str]
     sets: list[frozenset[str]]
+    content: list[frozenset[str]]  # stems of content words: the keys for finding comparable sentences
     weights: np.ndarray
 
     @classmethod
     def of(cls, text: str) -> "Sentences":
         texts = sentences(text)
-        return cls(texts, [stems(s) for s in texts], np.array([_weight(s) for s in texts], dtype=np.float64))
+        sets = [stems(s) for s in texts]
+        return cls(texts, sets, [s - _FUNCTION_STEMS for s in sets],
+                   np.array([_weight(s) for s in texts], dtype=np.float64))
 
 
 def _matrix(a: Sentences, b: Sentences) -> np.ndarray:
-    """Dice similarity of every sentence of ``a`` with every sentence of ``b``."""
-    vocab: dict[str, int] = {}
-    for s in a.sets:
-        for w in s:
-            vocab.setdefault(w, len(vocab))
-    ma = np.zeros((len(a.sets), len(vocab)), dtype=np.float32)
-    for i, s in enumerate(a.sets):
-        ma[i, [vocab[w] for w in s]] = 1.0
-    mb = np.zeros((len(b.sets), len(vocab)), dtype=np.float32)
-    for j, s in enumerate(b.sets):
-        cols = [vocab[w] for w in s if w in vocab]
-        if cols:
-            mb[j, cols] = 1.0
-    inter = ma @ mb.T
-    la = np.array([len(s) for s in a.sets], dtype=np.float32)
-    lb = np.array([len(s) for s in b.sets], dtype=np.float32)
-    denom = la[:, None] + lb[None, :]
-    return np.divide(2.0 * inter, denom, out=np.zeros_like(inter), where=denom > 0)
+    """Dice similarity of sentences of ``a`` with sentences of ``b`` (zero where they share no content word).
+
+    Only pairs that share a content stem that is not everywhere in ``b`` are
+    compared, found through postings, so the cost follows the real overlap
+    rather than the product of the lengths.
+    """
+    sim = np.zeros((len(a.sets), len(b.sets)), dtype=np.float32)
+    postings: dict[str, list[int]] = {}
+    for j, c in enumerate(b.content):
+        for w in c:
+            postings.setdefault(w, []).append(j)
+    common = max(3, len(b.sets) // 8)  # a stem in many sentences finds nothing in particular
+    postings = {w: p for w, p in postings.items() if len(p) <= common}
+    lb = [len(t) for t in b.sets]
+    for i, ca in enumerate(a.content):
+        seen: set[int] = set()
+        for w in ca:
+            p = postings.get(w)
+            if p:
+                seen.update(p)
+        if not seen:
+            continue
+        sa, la, row = a.sets[i], len(a.sets[i]), sim[i]
+        for j in seen:
+            row[j] = 2.0 * len(sa & b.sets[j]) / (la + lb[j])
+    return sim
 
 
 def _one_way(sim: np.ndarray, copy: Sentences, original: Sentences, threshold: float) -> Alignment:

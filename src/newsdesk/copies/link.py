@@ -39,6 +39,13 @@ class Match:
     other_in_a: float
     evidence_a: list[tuple[str, str, float]] = field(default_factory=list)  # (a sentence, other sentence, sim)
     evidence_o: list[tuple[str, str, float]] = field(default_factory=list)  # (other sentence, a sentence, sim)
+    as_copy: tuple[str, float] | None = None  # (kind, score) judging the new article as the copy
+    as_original: tuple[str, float] | None = None  # (kind, score) judging the other as the copy
+
+    def judged(self, a_is_copy: bool) -> tuple[str, float]:
+        """Kind and score in the direction the pair was finally read."""
+        first, second = (self.as_copy, self.as_original) if a_is_copy else (self.as_original, self.as_copy)
+        return first or second or (self.kind, self.score)
 
 
 def credited(a: Article) -> bool:
@@ -85,14 +92,18 @@ def link(a: Article, matches: list[Match], roots: dict[str, tuple[str, str] | No
         o_holds = max(m.a_in_other, m.a_to_other.copy_coverage)
         (as_original if is_original(a, o, a_holds, o_holds) else as_copy).append(m)
     if as_copy:
-        best = min(as_copy, key=lambda m: (_RANK[m.kind], -m.score, m.other.published or _MAX, m.other.id))
+        # the closest source: siblings (copies of the same original) resemble each other less than their source
+        top = max(_strength(m) for m in as_copy)
+        near_top = [m for m in as_copy if _strength(m) >= top - 0.02]
+        best = min(near_top, key=lambda m: (m.other.published or _MAX, _RANK[m.judged(True)[0]], m.other.id))
         parent = best.other.id
         seen = {a.id}  # a verbatim copy's text is its root's, so the root is the likelier source
         while roots.get(parent) and roots[parent][1] in _VERBATIM and parent not in seen:
             seen.add(parent)
             parent = roots[parent][0]
-        roots[a.id] = (parent, best.kind)
-        out.append(CopyLink(a.id, parent, best.kind, best.score, best.evidence_a))
+        kind, score = best.judged(a_is_copy=True)
+        roots[a.id] = (parent, kind)
+        out.append(CopyLink(a.id, parent, kind, score, best.evidence_a))
     else:
         roots.setdefault(a.id, None)
     siblings = {m.other.id for m in as_original}
@@ -100,10 +111,16 @@ def link(a: Article, matches: list[Match], roots: dict[str, tuple[str, str] | No
         o = m.other
         current = roots.get(o.id)
         # a former original, or a verbatim copy of a sibling, now has an older common source
-        if current is None or (current[0] in siblings and m.kind in _VERBATIM and current[1] in _VERBATIM):
-            roots[o.id] = (a.id, m.kind)
-            out.append(CopyLink(o.id, a.id, m.kind, m.score, m.evidence_o))
+        kind, score = m.judged(a_is_copy=False)
+        if current is None or (current[0] in siblings and kind in _VERBATIM and current[1] in _VERBATIM):
+            roots[o.id] = (a.id, kind)
+            out.append(CopyLink(o.id, a.id, kind, score, m.evidence_o))
     return out
+
+
+def _strength(m: Match) -> float:
+    """How much of the new article the other one explains: aligned share times similarity, or verbatim share."""
+    return max(m.a_to_other.score, m.a_in_other)
 
 
 def _later(a: Article, o: Article) -> bool:

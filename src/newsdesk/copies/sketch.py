@@ -82,9 +82,9 @@ class CopyIndex:
     settings: Settings
     _lsh: object = None
     _perm: tuple = None
-    keys: set[str] = field(default_factory=set)
+    keys: dict[str, int] = field(default_factory=dict)  # article id -> row of the signature matrix
     vocab: dict[str, int] = field(default_factory=dict)
-    signatures: dict[str, np.ndarray] = field(default_factory=dict)
+    _rows: np.ndarray = None  # signatures, one uint32 row per article, grown by doubling
 
     def __post_init__(self):
         from datasketch import MinHashLSH
@@ -93,6 +93,7 @@ class CopyIndex:
         self._lsh = MinHashLSH(threshold=self.settings.candidate_threshold, num_perm=self.settings.minhash_perm,
                                weights=(0.15, 0.85))
         self._perm = _permutations(self.settings.minhash_perm, self.settings.minhash_seed)
+        self._rows = np.zeros((1024, self.settings.minhash_perm), dtype=np.uint32)
 
     def signature(self, hashes: np.ndarray) -> np.ndarray:
         """MinHash signature (uint64 values below 2**32) of a set of 32-bit hashes."""
@@ -114,8 +115,11 @@ class CopyIndex:
     def add(self, key: str, values: np.ndarray) -> None:
         if key not in self.keys:
             self._lsh.insert(key, self._minhash(values))
-            self.keys.add(key)
-            self.signatures[key] = values.astype(np.uint32)
+            row = len(self.keys)
+            if row >= len(self._rows):
+                self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
+            self._rows[row] = values
+            self.keys[key] = row
 
     def add_stored(self, key: str, signature: bytes) -> None:
         self.add(key, np.frombuffer(signature, dtype=np.uint32).astype(np.uint64))
@@ -123,9 +127,12 @@ class CopyIndex:
     def query(self, values: np.ndarray, limit: int) -> list[tuple[float, str]]:
         """Up to ``limit`` candidates, most similar first, by estimated Jaccard."""
         found = self._lsh.query(self._minhash(values))
-        v32 = values.astype(np.uint32)
-        scored = sorted(((float(np.mean(self.signatures[k] == v32)), k) for k in found), reverse=True)
-        return scored[:limit]
+        if not found:
+            return []
+        rows = np.fromiter((self.keys[k] for k in found), dtype=np.int64, count=len(found))
+        est = (self._rows[rows] == values.astype(np.uint32)).mean(axis=1)
+        top = np.argsort(-est, kind="stable")[:limit]
+        return [(float(est[t]), found[t]) for t in top]
 
 
 def to_bytes(values: np.ndarray) -> bytes:
