@@ -93,6 +93,8 @@ def generated(n_originals: int = 300, seed: int = 17, recipes: tuple[str, ...] =
         negatives += by_topic[topic][:negatives_per_topic]
     used = {r["id"] for r in originals} | {r["id"] for r in negatives}
     hosts = [r for r in rest if r["id"] not in used]
+    rng.shuffle(hosts)
+    next_host = iter(hosts)  # each partial copy gets a host of its own: shared hosts would make copies of each other
     es = EvalSet("generated", [])
     for r in originals + negatives:
         es.articles.append(_article(_t17_id(r["id"]), r["text"], r["outlet"], date.fromisoformat(r["published"]),
@@ -107,7 +109,7 @@ def generated(n_originals: int = 300, seed: int = 17, recipes: tuple[str, ...] =
             crng = random.Random(cseed)
             host = None
             if rec.kind == "partial":
-                host = hosts[crng.randrange(len(hosts))]
+                host = next(next_host)
             text = spin(r["text"], cseed, name, host=host["text"] if host else None)
             if rec.kind == "partial":
                 # a partial copy must not be mostly its host: hosts are outside the set, but check the block is real
