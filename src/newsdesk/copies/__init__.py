@@ -41,15 +41,24 @@ _FAR = "9999-12-31"
 class _Features:
     """What a pair judgement needs of one article, computed once per run."""
 
-    __slots__ = ("article", "norm", "hash", "shingles", "bag", "_sentences")
+    __slots__ = ("article", "norm", "hash", "bag", "_index", "_shingles", "_sentences")
 
     def __init__(self, a: Article, index: CopyIndex):
         self.article = a
         self.norm = normalise_body(a.text)
         self.hash = a.body_hash or digest(self.norm)
-        self.shingles = shingles(self.norm, index.settings.shingle_words, index.vocab, normalised=True)
         self.bag = bag(self.norm, index.vocab, normalised=True)
+        self._index = index
+        self._shingles: np.ndarray | None = None
         self._sentences: Sentences | None = None
+
+    @property
+    def shingles(self) -> np.ndarray:
+        """Word 5-gram hashes, computed only when the article is judged against another."""
+        if self._shingles is None:
+            s = self._index.settings
+            self._shingles = shingles(self.norm, s.shingle_words, self._index.vocab, normalised=True)
+        return self._shingles
 
     @property
     def sentences(self) -> Sentences:
@@ -134,24 +143,23 @@ def detect_copies(
 def _pair(fa: _Features, fo: _Features, s: Settings) -> Match | None:
     """Judge the pair both ways; a same-outlet pair can only be a revision."""
     a, o = fa.article, fo.article
-    if fa.hash != fo.hash:
-        small, large = (fa.bag, fo.bag) if len(fa.bag) <= len(fo.bag) else (fo.bag, fa.bag)
-        if containment(small, large) < s.bag_min_containment:
-            return None  # too little shared vocabulary for any kind of copy
+    small, large = (fa.bag, fo.bag) if len(fa.bag) <= len(fo.bag) else (fo.bag, fa.bag)
+    shared_words = 1.0 if fa.hash == fo.hash else containment(small, large)
+    if shared_words < s.bag_min_containment:
+        return None  # too little shared vocabulary for any kind of copy
+    a_in_o, o_in_a = containment(fa.shingles, fo.shingles), containment(fo.shingles, fa.shingles)
+    if a.outlet and o.outlet and a.outlet.casefold() == o.outlet.casefold():
+        # an outlet's own versions: a revision when they share much wording (no alignment needed)
+        if fa.hash == fo.hash or max(a_in_o, o_in_a) >= s.revision_min_containment:
+            return Match(o, "revision", round(max(a_in_o, o_in_a), 3), Alignment(), Alignment(), a_in_o, o_in_a)
+        return None
     fwd, back = align_both(fa.sentences, fo.sentences, s.sentence_threshold)
     a_as_copy = judge(fa, fo, fwd, s)
     o_as_copy = judge(fo, fa, back, s)
     if a_as_copy is None and o_as_copy is None:
         return None
-    if a.outlet and o.outlet and a.outlet.casefold() == o.outlet.casefold():
-        best = a_as_copy or o_as_copy
-        if best[0] in ("exact", "near", "rewrite"):
-            return Match(o, "revision", best[1], fwd, back, containment(fa.shingles, fo.shingles),
-                         containment(fo.shingles, fa.shingles), _evidence(fwd, fa, fo), _evidence(back, fo, fa))
-        return None
     kind, score, _ = a_as_copy or o_as_copy
-    return Match(o, kind, score, fwd, back, containment(fa.shingles, fo.shingles),
-                 containment(fo.shingles, fa.shingles), _evidence(fwd, fa, fo), _evidence(back, fo, fa),
+    return Match(o, kind, score, fwd, back, a_in_o, o_in_a, _evidence(fwd, fa, fo), _evidence(back, fo, fa),
                  as_copy=a_as_copy[:2] if a_as_copy else None, as_original=o_as_copy[:2] if o_as_copy else None)
 
 

@@ -28,9 +28,12 @@ VERBATIM = 0.85
 QUOTE_WEIGHT = 0.25  # a mostly-quoted sentence counts this much towards coverage
 
 
+MAX_SENTENCES = 150  # longer texts (transcripts, live pages) are aligned on their first sentences
+
+
 def sentences(text: str) -> list[str]:
-    """Sentences (and paragraph-level lines) of at least MIN_WORDS words."""
-    return [s.strip() for s in _SENT.split(text) if len(s.split()) >= MIN_WORDS]
+    """Sentences (and paragraph-level lines) of at least MIN_WORDS words, at most MAX_SENTENCES."""
+    return [s.strip() for s in _SENT.split(text) if len(s.split()) >= MIN_WORDS][:MAX_SENTENCES]
 
 
 def stems(sentence: str) -> frozenset[str]:

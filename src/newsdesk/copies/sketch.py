@@ -25,13 +25,12 @@ _EMPTY = np.zeros(0, dtype=np.uint64)
 
 
 def _word_hashes(words: list[str], vocab: dict[str, int]) -> np.ndarray:
-    out = np.empty(len(words), dtype=np.uint64)
-    for i, w in enumerate(words):
-        v = vocab.get(w)
+    get = vocab.get
+    out = [get(w) for w in words]
+    for i, v in enumerate(out):
         if v is None:
-            v = vocab[w] = zlib.crc32(w.encode("utf-8"))
-        out[i] = v
-    return out
+            out[i] = vocab[words[i]] = zlib.crc32(words[i].encode("utf-8"))
+    return np.array(out, dtype=np.uint64)
 
 
 def shingles(text: str, k: int, vocab: dict[str, int] | None = None, normalised: bool = False) -> np.ndarray:
@@ -54,7 +53,9 @@ def shingles(text: str, k: int, vocab: dict[str, int] | None = None, normalised:
 
 def bag(text: str, vocab: dict[str, int] | None = None, normalised: bool = False) -> np.ndarray:
     """Hashes of the distinct content words (stopwords and one-letter words dropped)."""
-    words = {w for w in (text if normalised else normalise_body(text)).split() if len(w) > 1 and w not in STOPWORDS}
+    words = set((text if normalised else normalise_body(text)).split())
+    words -= STOPWORDS
+    words = [w for w in words if len(w) > 1]
     if not words:
         return _EMPTY
     return np.unique(_word_hashes(sorted(words), {} if vocab is None else vocab))
