@@ -41,7 +41,8 @@ def test_exact_near_and_independent_reports():
     own = art("a4", OWN, "Chronicle", date(2024, 4, 15))
     links, sigs = run([near, own, exact, wire])
     assert links == {"a2": ("a1", "exact"), "a3": ("a1", "near")}
-    assert all(len(s) == 4 * Settings().minhash_perm for s in sigs.values())  # 512 bytes per article
+    assert all(len(sig) == 4 * Settings().minhash_perm for sig, _ in sigs.values())  # 512 bytes per article
+    assert all(len(anc) % 4 == 0 and len(anc) > 0 for _, anc in sigs.values())  # 4 bytes per long sentence
 
 
 def test_original_is_the_earliest_even_when_it_arrives_last():

@@ -180,15 +180,17 @@ def link_copies(store: SQLiteStore, settings: Settings, summary: BuildSummary, p
     """Find copies for the articles not yet checked, against everything stored."""
     t0 = time.perf_counter()
     index = CopyIndex(settings)
-    for aid, sig in store.db.execute("SELECT id, minhash FROM articles WHERE copies_done=1 AND minhash IS NOT NULL"):
-        index.add_stored(aid, sig)
+    rows = store.db.execute("SELECT id, minhash, anchors FROM articles WHERE copies_done=1 AND minhash IS NOT NULL")
+    for aid, sig, anchors in rows:
+        index.add_stored(aid, sig, anchors)
     roots = store.copy_roots()
     new = list(store.articles("copies_done=0"))
     for i in range(0, len(new), settings.batch_size):
         batch = new[i : i + settings.batch_size]
         links, sigs = detect_copies(batch, index, store.article, roots)
         with store.db:
-            store.db.executemany("UPDATE articles SET minhash=? WHERE id=?", [(s, a) for a, s in sigs.items()])
+            store.db.executemany("UPDATE articles SET minhash=?, anchors=? WHERE id=?",
+                                 [(sig, anc, a) for a, (sig, anc) in sigs.items()])
         store.save_copies(links, [a.id for a in batch])
         summary.copies.update({link.copy: link.kind for link in links}.values())
         progress("copies", min(i + settings.batch_size, len(new)), len(new))

@@ -35,6 +35,7 @@ class Settings:
     rewrite_min_coverage: float = _s(0.5, "Share of a copy's words in aligned sentences needed to call a rewrite.")
     rewrite_min_similarity: float = _s(0.6, "Mean similarity of the aligned sentences needed to call a rewrite.")
     revision_min_containment: float = _s(0.5, "5-gram containment that makes two texts of one outlet versions of each other.")
+    partial_min_shared: int = _s(2, "Long sentences shared verbatim that make an article a partial-copy candidate.")
     partial_min_run: int = _s(3, "Consecutive near-verbatim sentences that make a partial copy.")
     # clustering
     event_threshold: float = _s(0.22, "Cosine similarity needed to join an existing event.")

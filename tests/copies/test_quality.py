@@ -24,14 +24,14 @@ REPO = Path(__file__).resolve().parents[2]
 DATASETS = REPO.parent / "shared" / "datasets"
 
 # metric -> minimum (maximum for names starting with "max_")
-FLOORS = {
-    "exact_near_f1": 0.75,  # generated + T17 labelled pairs, pooled
-    "exact_near_recall": 0.80,
-    "generated_exact_recall_any_kind": 0.75,
-    "rewrite_recall_any_kind": 0.0,  # generated rewrite_* and roundtrip_* copies linked to the right original
-    "rewrite_recall": 0.0,  # ... and called rewrite
-    "partial_recall": 0.0,
-    "t17_any_recall": 0.0,
+FLOORS = {  # measured on this slice: .969 / .963 / 1.0 / .975 / .954 / .55 / .69 / .008
+    "exact_near_f1": 0.95,  # generated + T17 labelled pairs, pooled
+    "exact_near_recall": 0.94,
+    "generated_exact_recall_any_kind": 0.99,
+    "rewrite_recall_any_kind": 0.95,  # generated rewrite_* and roundtrip_* copies linked to the right original
+    "rewrite_recall": 0.93,  # ... and called rewrite
+    "partial_recall": 0.5,
+    "t17_any_recall": 0.6,
     "max_ecb_false_positive_rate": 0.01,
 }
 

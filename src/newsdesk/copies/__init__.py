@@ -31,7 +31,7 @@ from ..records import Article, CopyLink
 from ..settings import Settings
 from .align import VERBATIM, Alignment, Sentences, align_both
 from .link import Match, link
-from .sketch import CopyIndex, bag, containment, shingles, to_bytes
+from .sketch import CopyIndex, bag, containment, sentence_anchors, shingles, to_bytes
 
 __all__ = ["detect_copies", "CopyIndex", "shingles", "judge"]
 
@@ -82,8 +82,9 @@ def judge(copy: _Features, original: _Features, al: Alignment, s: Settings) -> t
         return "near", round(shorter, 3), al
     if al.longest_run >= s.partial_min_run and al.copy_coverage < 0.65 and al.mean_similarity >= VERBATIM:
         return "partial", round(al.original_coverage, 3), al
-    if (al.copy_coverage >= s.rewrite_min_coverage and al.original_coverage >= s.rewrite_min_coverage / 2
-            and al.mean_similarity >= s.rewrite_min_similarity):
+    if al.original_coverage >= s.rewrite_min_coverage / 2 and (
+            (al.copy_coverage >= s.rewrite_min_coverage and al.mean_similarity >= s.rewrite_min_similarity)
+            or (al.copy_coverage >= 0.7 and al.mean_similarity >= s.rewrite_min_similarity - 0.05)):
         return "rewrite", round(al.score, 3), al
     if al.longest_run >= s.partial_min_run:
         return "partial", round(al.original_coverage, 3), al
@@ -95,19 +96,20 @@ def detect_copies(
     index: CopyIndex,
     lookup: Callable[[str], Article | None],
     roots: dict[str, str | None],
-) -> tuple[list[CopyLink], dict[str, bytes]]:
+) -> tuple[list[CopyLink], dict[str, tuple[bytes, bytes]]]:
     """Find copies among ``new`` articles and between them and the indexed ones.
 
     ``lookup`` fetches a stored article by id; ``roots`` maps already checked
     article ids to their current ``copy_of`` (updated in place). Returns the new
-    or changed links (revisions included, with kind ``revision``) and the
-    signatures to store for the new articles.
+    or changed links (revisions included, with kind ``revision``) and, for each
+    new article, the sketches to store: its MinHash signature and the hashes of
+    its long sentences.
     """
     s = index.settings
     by_id = {a.id: a for a in new}
     feats: dict[str, _Features] = {}
     links: list[CopyLink] = []
-    sigs: dict[str, bytes] = {}
+    sigs: dict[str, tuple[bytes, bytes]] = {}
     by_hash: dict[str, list[str]] = {}
 
     def features(aid: str) -> _Features | None:
@@ -121,9 +123,12 @@ def detect_copies(
     for a in sorted(new, key=lambda x: (x.published.isoformat() if x.published else _FAR, x.id)):
         fa = features(a.id)
         values = index.signature(fa.bag)
-        sigs[a.id] = to_bytes(values)
+        sentence_hashes = sentence_anchors(a.text)
+        sigs[a.id] = (to_bytes(values), sentence_hashes.tobytes())
         cands = [oid for est, oid in index.query(values, s.max_candidates)
                  if oid != a.id and est >= s.candidate_min_estimate]
+        cands += [oid for oid in index.blocks(sentence_hashes, s.partial_min_shared, s.max_candidates)
+                  if oid != a.id and oid not in cands]
         cands += [oid for oid in by_hash.get(fa.hash, []) if oid not in cands]
         matches: list[Match] = []
         for oid in cands:
@@ -134,7 +139,7 @@ def detect_copies(
             if m is not None:
                 matches.append(m)
         by_hash.setdefault(fa.hash, []).append(a.id)
-        index.add(a.id, values)
+        index.add(a.id, values, sentence_hashes)
         if matches:
             links.extend(link(a, matches, roots))
     return links, sigs

@@ -9,6 +9,7 @@ buckets them. Exact 5-gram shingle sets are computed only for candidates.
 
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass, field
 
@@ -61,6 +62,20 @@ def bag(text: str, vocab: dict[str, int] | None = None, normalised: bool = False
     return np.unique(_word_hashes(sorted(words), {} if vocab is None else vocab))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+ANCHOR_MIN_WORDS = 10
+
+
+def anchors(norm_sentences: list[str]) -> np.ndarray:
+    """Hashes of an article's long sentences (normalised): shared ones reveal an embedded block."""
+    out = {zlib.crc32(s.encode("utf-8")) for s in norm_sentences if s.count(" ") + 1 >= ANCHOR_MIN_WORDS}
+    return np.array(sorted(out), dtype=np.uint32)
+
+
+def sentence_anchors(text: str) -> np.ndarray:
+    return anchors([normalise_body(s) for s in _SENTENCE_END.split(text)])
+
+
 def containment(a: np.ndarray, b: np.ndarray) -> float:
     """Share of set ``a`` inside set ``b`` (both sorted unique arrays)."""
     if not len(a):
@@ -84,6 +99,7 @@ class CopyIndex:
     _lsh: object = None
     _perm: tuple = None
     keys: dict[str, int] = field(default_factory=dict)  # article id -> row of the signature matrix
+    ids: list[str] = field(default_factory=list)  # row -> article id
     vocab: dict[str, int] = field(default_factory=dict)
     _rows: np.ndarray = None  # signatures, one uint32 row per article, grown by doubling
 
@@ -95,6 +111,7 @@ class CopyIndex:
                                weights=(0.15, 0.85))
         self._perm = _permutations(self.settings.minhash_perm, self.settings.minhash_seed)
         self._rows = np.zeros((1024, self.settings.minhash_perm), dtype=np.uint32)
+        self._anchors = AnchorIndex()
 
     def signature(self, hashes: np.ndarray) -> np.ndarray:
         """MinHash signature (uint64 values below 2**32) of a set of 32-bit hashes."""
@@ -113,7 +130,7 @@ class CopyIndex:
 
         return LeanMinHash(seed=self.settings.minhash_seed, hashvalues=values, scheme=_SCHEME)
 
-    def add(self, key: str, values: np.ndarray) -> None:
+    def add(self, key: str, values: np.ndarray, sentence_hashes: np.ndarray | None = None) -> None:
         if key not in self.keys:
             self._lsh.insert(key, self._minhash(values))
             row = len(self.keys)
@@ -121,19 +138,80 @@ class CopyIndex:
                 self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
             self._rows[row] = values
             self.keys[key] = row
+            self.ids.append(key)
+            if sentence_hashes is not None and len(sentence_hashes):
+                self._anchors.add(row, sentence_hashes)
 
-    def add_stored(self, key: str, signature: bytes) -> None:
-        self.add(key, np.frombuffer(signature, dtype=np.uint32).astype(np.uint64))
+    def add_stored(self, key: str, signature: bytes, sentence_hashes: bytes | None = None) -> None:
+        self.add(key, np.frombuffer(signature, dtype=np.uint32).astype(np.uint64),
+                 np.frombuffer(sentence_hashes, dtype=np.uint32) if sentence_hashes else None)
+
+    def blocks(self, sentence_hashes: np.ndarray, min_shared: int, limit: int) -> list[str]:
+        """Articles sharing at least ``min_shared`` long sentences verbatim, most shared first."""
+        rows = self._anchors.query(sentence_hashes)
+        if not len(rows):
+            return []
+        uniq, counts = np.unique(rows, return_counts=True)
+        keep = counts >= min_shared
+        order = np.argsort(-counts[keep], kind="stable")[:limit]
+        return [self.ids[r] for r in uniq[keep][order]]
 
     def query(self, values: np.ndarray, limit: int) -> list[tuple[float, str]]:
         """Up to ``limit`` candidates, most similar first, by estimated Jaccard."""
-        found = self._lsh.query(self._minhash(values))
+        found = sorted(self._lsh.query(self._minhash(values)))  # a set: sort so ties break the same way in every run
         if not found:
             return []
         rows = np.fromiter((self.keys[k] for k in found), dtype=np.int64, count=len(found))
         est = (self._rows[rows] == values.astype(np.uint32)).mean(axis=1)
         top = np.argsort(-est, kind="stable")[:limit]
         return [(float(est[t]), found[t]) for t in top]
+
+
+class AnchorIndex:
+    """Sentence hash -> article rows, as sorted numpy arrays (8 bytes per entry).
+
+    New entries wait in a small dict that is merged into the sorted arrays when
+    it reaches a quarter of their size, so merges stay rare (amortised
+    logarithmic) and lookups are a binary search plus a dict probe.
+    """
+
+    MIN_MERGE = 20_000
+
+    def __init__(self):
+        self.hashes = np.zeros(0, dtype=np.uint32)
+        self.rows = np.zeros(0, dtype=np.int32)
+        self._pending: dict[int, list[int]] = {}
+        self._count = 0
+
+    def add(self, row: int, hashes: np.ndarray) -> None:
+        for h in hashes.tolist():
+            self._pending.setdefault(h, []).append(row)
+        self._count += len(hashes)
+        if self._count >= max(self.MIN_MERGE, len(self.hashes) // 4):
+            self._merge()
+
+    def _merge(self) -> None:
+        h = np.fromiter((k for k, rows in self._pending.items() for _ in rows), dtype=np.uint32, count=self._count)
+        r = np.fromiter((x for rows in self._pending.values() for x in rows), dtype=np.int32, count=self._count)
+        h, r = np.concatenate([self.hashes, h]), np.concatenate([self.rows, r])
+        order = np.argsort(h, kind="stable")
+        self.hashes, self.rows = h[order], r[order]
+        self._pending, self._count = {}, 0
+
+    def query(self, hashes: np.ndarray) -> np.ndarray:
+        """Rows of every stored sentence equal to one of ``hashes`` (with repeats)."""
+        out = []
+        if len(self.hashes) and len(hashes):
+            lo = np.searchsorted(self.hashes, hashes, side="left")
+            hi = np.searchsorted(self.hashes, hashes, side="right")
+            for a, b in zip(lo.tolist(), hi.tolist()):
+                if b > a:
+                    out.append(self.rows[a:b])
+        for h in hashes.tolist():
+            rows = self._pending.get(h)
+            if rows:
+                out.append(np.array(rows, dtype=np.int32))
+        return np.concatenate(out) if out else np.zeros(0, dtype=np.int32)
 
 
 def to_bytes(values: np.ndarray) -> bytes:
