@@ -44,6 +44,8 @@ def main() -> None:
             _run(["bench/eval_dates.py", *limit]),
         "Events and stories, ECB+ dev and T17 (100 articles per topic folder)":
             _run(["bench/eval_clusters.py", "--t17-limit", "100"]),
+        "Copies: generated spins of T17, labelled T17 pairs, ECB+ same-event negatives":
+            _run(["bench/eval_copies.py", "--set", "all", *(["--limit", "60"] if args.quick else [])]),
     }
     lines = [
         "# Benchmarks",

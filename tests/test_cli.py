@@ -90,3 +90,17 @@ def test_clear_errors_for_missing_input_and_non_desk_files(tmp_path, cli):
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
     r = cli("build", CORPUS, "--db", other, ok=False)
     assert r.exit_code == 2 and "not a newsdesk desk" in r.output
+
+
+def test_provenance_shows_the_original_and_aligned_sentences(example_desk, cli, tmp_path):
+    con = sqlite3.connect(example_desk)
+    copy_id, original_id = con.execute(
+        "SELECT id, copy_of FROM articles WHERE copy_kind='rewrite' ORDER BY id LIMIT 1").fetchone()
+    out = cli("provenance", copy_id, "--db", example_desk).output
+    assert "rewrite copy" in out and original_id in out and "its original" in out
+    out = cli("provenance", original_id, "--db", example_desk).output
+    assert "copied as" in out and copy_id in out
+    report = tmp_path / "r.html"
+    cli("report", "--db", example_desk, "--out", report)
+    assert "Provenance:" in report.read_text()
+    assert cli("provenance", "nope", "--db", example_desk, ok=False).exit_code == 2

@@ -11,7 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .store import SQLiteStore
-from .views import desk_view
+from .views import desk_view, provenance_trees
 
 
 def _env() -> Environment:
@@ -22,8 +22,14 @@ def render_report(store: SQLiteStore) -> str:
     stories = desk_view(store)
     articles = {a.id: a for s in stories for a in s.articles}
     quarantine = store.quarantine_rows()
+    trees = provenance_trees(store)
+    story_of = {a.id: s.group.id for s in stories for a in s.articles}
+    trees_by_story: dict[str, list] = {}
+    for t in trees:
+        trees_by_story.setdefault(story_of.get(t.article.id), []).append(t)
     return _env().get_template("report.html").render(
         stories=stories,
+        trees_by_story=trees_by_story,
         articles=articles,
         quarantine=quarantine,
         quarantine_reasons=Counter(r["reason"] for r in quarantine),

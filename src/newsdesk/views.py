@@ -67,3 +67,50 @@ def desk_view(store: SQLiteStore) -> list[StoryView]:
         s.group.articles = [a.id for a in s.articles]
     out.sort(key=lambda s: (-len(s.articles), _key(s.group.first), s.group.id))
     return out
+
+
+@dataclass
+class ProvenanceNode:
+    """An article and the copies made of it (a provenance tree)."""
+
+    article: Article
+    kind: str | None = None  # how this article copies its parent
+    score: float | None = None
+    children: list["ProvenanceNode"] = field(default_factory=list)
+
+    def size(self) -> int:
+        return 1 + sum(c.size() for c in self.children)
+
+
+def provenance_trees(store: SQLiteStore, article_ids: set[str] | None = None) -> list[ProvenanceNode]:
+    """Trees of copies, one per original that has copies (restricted to ``article_ids`` if given)."""
+    links = store.copy_links()
+    children: dict[str, list] = {}
+    for link in links:
+        children.setdefault(link.original, []).append(link)
+    copies = {link.copy for link in links}
+    cache: dict[str, Article | None] = {}
+
+    def get(aid: str) -> Article | None:
+        if aid not in cache:
+            cache[aid] = store.article(aid)
+        return cache[aid]
+
+    def grow(aid: str, kind=None, score=None, depth=0) -> ProvenanceNode | None:
+        a = get(aid)
+        if a is None:
+            return None
+        node = ProvenanceNode(a, kind, score)
+        if depth < 20:
+            for link in sorted(children.get(aid, []), key=lambda x: x.copy):
+                child = grow(link.copy, link.kind, link.score, depth + 1)
+                if child is not None:
+                    node.children.append(child)
+        return node
+
+    roots = [o for o in children if o not in copies]
+    trees = [t for t in (grow(o) for o in sorted(roots)) if t is not None]
+    if article_ids is not None:
+        trees = [t for t in trees if t.article.id in article_ids]
+    trees.sort(key=lambda t: (-t.size(), _key(t.article.published), t.article.id))
+    return trees
