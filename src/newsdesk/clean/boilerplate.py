@@ -15,7 +15,13 @@ _KEY_WS = re.compile(r"\s+")
 EDGE_TOP, EDGE_BOTTOM = 4, 10
 
 
+LONG = "\x00long"  # the key of every line too long to be boilerplate
+
+
 def line_key(line: str) -> str:
+    """Case- and spacing-insensitive form of a line (long lines all share one key that is never learned)."""
+    if len(line) > 400:
+        return LONG
     return _KEY_WS.sub(" ", line.strip().casefold())
 
 
@@ -36,7 +42,7 @@ class OutletLines:
         n = len(lines)
         seen: dict[str, tuple[int, int]] = {}
         for i, key in enumerate(lines):
-            if key in seen or not self.may_be_boilerplate(key):
+            if key in seen or key == LONG or not self.may_be_boilerplate(key):
                 continue
             edge = 1 if (i < EDGE_TOP or i >= n - EDGE_BOTTOM) else 0
             seen[key] = (1, edge)

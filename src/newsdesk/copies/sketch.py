@@ -68,12 +68,15 @@ ANCHOR_MIN_WORDS = 10
 
 def anchors(norm_sentences: list[str]) -> np.ndarray:
     """Hashes of an article's long sentences (normalised): shared ones reveal an embedded block."""
-    out = {zlib.crc32(s.encode("utf-8")) for s in norm_sentences if s.count(" ") + 1 >= ANCHOR_MIN_WORDS}
+    out = {zlib.crc32(s.strip().encode("utf-8")) for s in norm_sentences if s.count(" ") + 1 >= ANCHOR_MIN_WORDS}
     return np.array(sorted(out), dtype=np.uint32)
 
 
+_SEP = " zqxsepzqx "  # a word no text contains: lets one normalisation pass serve every sentence
+
+
 def sentence_anchors(text: str) -> np.ndarray:
-    return anchors([normalise_body(s) for s in _SENTENCE_END.split(text)])
+    return anchors(normalise_body(_SEP.join(_SENTENCE_END.split(text))).split(_SEP.strip()))
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:
