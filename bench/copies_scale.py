@@ -25,7 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from datasets import t17_jsonl  # noqa: E402
 
-from newsdesk.copies.sketch import CopyIndex, bag, sentence_anchors  # noqa: E402
+from newsdesk.copies.index import CopyIndex  # noqa: E402
+from newsdesk.copies.sketch import bag, sentence_anchors  # noqa: E402
 from newsdesk.ids import normalise_body  # noqa: E402
 from newsdesk.settings import Settings  # noqa: E402
 
@@ -62,7 +63,8 @@ def measure(size: int, queries: int, pool: list[str]) -> dict:
         values, anchors = sketch(index, text)
         index.add(f"x{i}", values, anchors)
     fill = time.perf_counter() - t0
-    index._anchors._merge() if index._anchors._count else None
+    index._bands.merge()
+    index._anchors.merge()
     mem = tracemalloc.get_traced_memory()[0] - base
     tracemalloc.stop()
     fresh = synthetic(pool, queries, seed=size + 1)

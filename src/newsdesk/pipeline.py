@@ -180,7 +180,8 @@ def link_copies(store: SQLiteStore, settings: Settings, summary: BuildSummary, p
     """Find copies for the articles not yet checked, against everything stored."""
     t0 = time.perf_counter()
     index = CopyIndex(settings)
-    rows = store.db.execute("SELECT id, minhash, anchors FROM articles WHERE copies_done=1 AND minhash IS NOT NULL")
+    rows = store.db.execute(
+        "SELECT id, minhash, anchors FROM articles WHERE copies_done=1 AND minhash IS NOT NULL ORDER BY seq")
     for aid, sig, anchors in rows:
         index.add_stored(aid, sig, anchors)
     roots = store.copy_roots()

@@ -31,7 +31,8 @@ from ..records import Article, CopyLink
 from ..settings import Settings
 from .align import VERBATIM, Alignment, Sentences, align_both
 from .link import Match, link
-from .sketch import CopyIndex, bag, containment, sentence_anchors, shingles, to_bytes
+from .index import CopyIndex
+from .sketch import bag, containment, sentence_anchors, shingles, to_bytes
 
 __all__ = ["detect_copies", "CopyIndex", "shingles", "judge"]
 
