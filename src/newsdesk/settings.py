@@ -31,6 +31,7 @@ class Settings:
     candidate_min_estimate: float = _s(0.2, "Estimated Jaccard below which an LSH candidate is not judged.")
     bag_min_containment: float = _s(0.45, "Share of the smaller content-word set inside the other, to judge a pair.")
     near_min_containment: float = _s(0.85, "5-gram containment of the shorter text that, with mostly verbatim sentences, makes a near copy.")
+    near_min_verbatim_share: float = _s(0.6, "Share of aligned sentences that must be verbatim in a near copy below 0.9 containment.")
     sentence_threshold: float = _s(0.5, "Stem Dice similarity for two sentences to align.")
     rewrite_min_coverage: float = _s(0.5, "Share of a copy's words in aligned sentences needed to call a rewrite.")
     rewrite_min_similarity: float = _s(0.6, "Mean similarity of the aligned sentences needed to call a rewrite.")

@@ -79,7 +79,7 @@ def judge(copy: _Features, original: _Features, al: Alignment, s: Settings) -> t
     o_in_c = containment(original.shingles, copy.shingles)
     shorter = c_in_o if len(copy.shingles) <= len(original.shingles) else o_in_c
     verbatim_share = sum(1 for *_, sim in al.pairs if sim >= 0.999) / max(1, len(al.pairs))
-    if shorter >= 0.9 or (shorter >= s.near_min_containment and verbatim_share >= 0.6):
+    if shorter >= 0.9 or (shorter >= s.near_min_containment and verbatim_share >= s.near_min_verbatim_share):
         return "near", round(shorter, 3), al
     if al.longest_run >= s.partial_min_run and al.copy_coverage < 0.65 and al.mean_similarity >= VERBATIM:
         return "partial", round(al.original_coverage, 3), al
