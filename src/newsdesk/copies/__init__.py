@@ -32,7 +32,7 @@ from ..settings import Settings
 from .align import VERBATIM, Alignment, Sentences, align_both
 from .link import Match, link
 from .index import CopyIndex
-from .sketch import bag, containment, sentence_anchors, shingles, to_bytes
+from .sketch import bag, containment, normalise_with_anchors, shingles, to_bytes
 
 __all__ = ["detect_copies", "CopyIndex", "shingles", "judge"]
 
@@ -42,11 +42,11 @@ _FAR = "9999-12-31"
 class _Features:
     """What a pair judgement needs of one article, computed once per run."""
 
-    __slots__ = ("article", "norm", "hash", "bag", "_index", "_shingles", "_sentences")
+    __slots__ = ("article", "norm", "anchors", "hash", "bag", "_index", "_shingles", "_sentences")
 
     def __init__(self, a: Article, index: CopyIndex):
         self.article = a
-        self.norm = normalise_body(a.text)
+        self.norm, self.anchors = normalise_with_anchors(a.text)
         self.hash = a.body_hash or digest(self.norm)
         self.bag = bag(self.norm, index.vocab, normalised=True)
         self._index = index
@@ -124,7 +124,7 @@ def detect_copies(
     for a in sorted(new, key=lambda x: (x.published.isoformat() if x.published else _FAR, x.id)):
         fa = features(a.id)
         values = index.signature(fa.bag)
-        sentence_hashes = sentence_anchors(a.text)
+        sentence_hashes = fa.anchors
         sigs[a.id] = (to_bytes(values), sentence_hashes.tobytes())
         cands = [oid for est, oid in index.query(values, s.max_candidates)
                  if oid != a.id and est >= s.candidate_min_estimate]

@@ -58,7 +58,7 @@ def bag(text: str, vocab: dict[str, int] | None = None, normalised: bool = False
     words = [w for w in words if len(w) > 1]
     if not words:
         return _EMPTY
-    return np.unique(_word_hashes(sorted(words), {} if vocab is None else vocab))
+    return np.unique(_word_hashes(words, {} if vocab is None else vocab))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -74,8 +74,14 @@ def anchors(norm_sentences: list[str]) -> np.ndarray:
 _SEP = " zqxsepzqx "  # a word no text contains: lets one normalisation pass serve every sentence
 
 
+def normalise_with_anchors(text: str) -> tuple[str, np.ndarray]:
+    """The normalised body and its sentence anchors, from one normalisation pass."""
+    parts = normalise_body(_SEP.join(_SENTENCE_END.split(text))).split(_SEP.strip())
+    return " ".join(" ".join(p.split()) for p in parts if p.strip()), anchors(parts)
+
+
 def sentence_anchors(text: str) -> np.ndarray:
-    return anchors(normalise_body(_SEP.join(_SENTENCE_END.split(text))).split(_SEP.strip()))
+    return normalise_with_anchors(text)[1]
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:
