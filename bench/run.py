@@ -1,6 +1,6 @@
 """Run every benchmark on the shared corpora and write BENCHMARKS.md.
 
-    python bench/run.py            # all (about 10 minutes on 2 cores)
+    python bench/run.py            # all (about 20 minutes on 2 cores)
     python bench/run.py --quick    # smaller slices, for a smoke run
 
 Each benchmark runs ours and the peer tool on the same data in the same
@@ -46,6 +46,8 @@ def main() -> None:
             _run(["bench/eval_clusters.py", "--t17-limit", "100"]),
         "Copies: generated spins of T17, labelled T17 pairs, ECB+ same-event negatives":
             _run(["bench/eval_copies.py", "--set", "all", *(["--limit", "60"] if args.quick else [])]),
+        "Copy-candidate index at scale (synthetic articles from T17 sentences)":
+            _run(["bench/copies_scale.py", "--sizes", *(["2000", "10000"] if args.quick else ["10000", "100000"])]),
     }
     lines = [
         "# Benchmarks",
