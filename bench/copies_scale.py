@@ -26,8 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from datasets import t17_jsonl  # noqa: E402
 
 from newsdesk.copies.index import CopyIndex  # noqa: E402
-from newsdesk.copies.sketch import bag, sentence_anchors  # noqa: E402
-from newsdesk.ids import normalise_body  # noqa: E402
+from newsdesk.copies.sketch import bag, normalise_with_anchors  # noqa: E402
 from newsdesk.settings import Settings  # noqa: E402
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+")
@@ -49,7 +48,9 @@ def synthetic(pool: list[str], n: int, seed: int) -> list[str]:
 
 
 def sketch(index: CopyIndex, text: str):
-    return index.signature(bag(normalise_body(text), index.vocab, normalised=True)), sentence_anchors(text)
+    """What detect_copies computes per new article before judging candidates."""
+    norm, anchors = normalise_with_anchors(text)
+    return index.signature(bag(norm, index.vocab, normalised=True)), anchors
 
 
 def measure(size: int, queries: int, pool: list[str]) -> dict:
