@@ -17,7 +17,7 @@ from datetime import date
 
 from .records import Article, Group
 from .settings import Settings
-from .terms import cosine, normalise, term_counts, tfidf
+from .terms import cosine, event_and_story_vectors, normalise, term_counts
 
 __all__ = ["assign_clusters", "ClusterState"]
 
@@ -134,9 +134,8 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
     explanations: dict[str, dict] = {}
     touched: dict[str, str] = {}  # group id -> level
     for a in sorted(new, key=lambda x: (x.published or _FAR, x.id)):
-        vec = tfidf(counts[a.id], state.df, state.n_docs, s.centroid_terms)
-        svec = tfidf(counts[a.id], state.df, state.n_docs, s.story_terms, idf_power=s.story_idf_power,
-                     entity_boost=2.0)
+        vec, svec = event_and_story_vectors(counts[a.id], state.df, state.n_docs, s.centroid_terms,
+                                            s.story_terms, s.story_idf_power, entity_boost=2.0)
         if a.copy_of and a.copy_of in state.article_event:
             ev, st = state.article_event[a.copy_of]
             explanations[a.id] = {"event": ev, "story": st, "reason": f"copy of {a.copy_of}", "similarity": 1.0}
