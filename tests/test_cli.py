@@ -52,8 +52,8 @@ def test_build_twice_adds_nothing(example_desk, cli):
 
 
 def test_search_explain_and_copies(example_desk, cli):
-    out = cli("search", "dam", "--db", example_desk).output
-    assert "Aldmoor" in out or "dam" in out.lower()
+    out = cli("search", "Kovel", "--db", example_desk).output
+    assert "Kovel" in out and "Saltby" not in out  # the resignation stories, not the unrelated election
     aid = sqlite3.connect(example_desk).execute("SELECT id FROM articles LIMIT 1").fetchone()[0]
     detail = json.loads(cli("explain", aid, "--db", example_desk).output)
     assert detail["event"] and "similarity" in detail

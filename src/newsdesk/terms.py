@@ -46,31 +46,11 @@ def term_counts(title: str | None, text: str) -> dict[str, float]:
     return counts
 
 
-def tfidf(counts: dict[str, float], df: dict[str, int], n_docs: int, keep: int,
-          idf_power: float = 1.0, entity_boost: float = 1.0) -> dict[str, float]:
-    """Sublinear tf-idf, L2-normalised, truncated to the ``keep`` heaviest terms.
-
-    A softer ``idf_power`` keeps a story's common vocabulary (the dam, the town)
-    in view; ``entity_boost`` weighs capitalised-name phrases up.
-    """
-    log, base = math.log, math.log(n_docs + 1)
-    vec = {}
-    for t, c in counts.items():
-        idf = base - log(df.get(t, 0) + 1) + 1.0
-        if idf_power != 1.0:
-            idf **= idf_power
-        w = (1.0 + log(c)) * idf
-        vec[t] = w * entity_boost if t[0] == "@" else w
-    top = heapq.nlargest(keep, vec.items(), key=lambda kv: kv[1])
-    norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
-    return {t: v / norm for t, v in top}
-
-
 def event_and_story_vectors(counts: dict[str, float], df: dict[str, int], n_docs: int, keep_event: int,
                             keep_story: int, story_idf_power: float, entity_boost: float
                             ) -> tuple[dict[str, float], dict[str, float]]:
     """Both vectors of an article in one pass: plain tf-idf for events, and for stories a
-    softer idf with name phrases boosted (same as two :func:`tfidf` calls, cheaper)."""
+    softer idf with name phrases boosted (sublinear tf, idf from the desk so far)."""
     log, base = math.log, math.log(n_docs + 1)
     ev: dict[str, float] = {}
     st: dict[str, float] = {}
@@ -80,13 +60,7 @@ def event_and_story_vectors(counts: dict[str, float], df: dict[str, int], n_docs
         ev[t] = tf * idf
         w = tf * idf**story_idf_power
         st[t] = w * entity_boost if t[0] == "@" else w
-    return _top_normalised(ev, keep_event), _top_normalised(st, keep_story)
-
-
-def _top_normalised(vec: dict[str, float], keep: int) -> dict[str, float]:
-    top = heapq.nlargest(keep, vec.items(), key=lambda kv: kv[1])
-    norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
-    return {t: v / norm for t, v in top}
+    return normalise(ev, keep_event), normalise(st, keep_story)
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -95,6 +69,7 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def normalise(vec: dict[str, float], keep: int) -> dict[str, float]:
-    top = sorted(vec.items(), key=lambda kv: -kv[1])[:keep]
+    """The ``keep`` heaviest terms, L2-normalised."""
+    top = heapq.nlargest(keep, vec.items(), key=lambda kv: kv[1])
     norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
     return {t: v / norm for t, v in top}

@@ -57,7 +57,8 @@ def clean_batch(
 
 def _clean_one(doc: RawDoc, outlet_lines: OutletLines, mastheads: dict[str, str]) -> Cleaned:
     if doc.html is not None:
-        if doc.fmt == "rss" or len(doc.html) < 400 and "<html" not in doc.html.lower():
+        is_fragment = len(doc.html) < 400 and "<html" not in doc.html.lower()
+        if doc.fmt == "rss" or is_fragment:
             cleaned = Cleaned(text=fragment_text(doc.html))
         else:
             from .html import extract_html

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..records import Article, CopyLink
 from .align import Alignment
@@ -24,6 +25,7 @@ from .align import Alignment
 _CREDIT = re.compile(r"\(([A-Z][\w&.' ]{0,30}?)\)\s*[-\u2013\u2014:]")
 _VERBATIM = ("exact", "near")
 _RANK = {"exact": 0, "near": 1, "rewrite": 2, "partial": 3}
+_MAX = date.max
 
 
 @dataclass(slots=True)
@@ -128,7 +130,3 @@ def _later(a: Article, o: Article) -> bool:
         return a.published > o.published
     return a.id > o.id
 
-
-from datetime import date as _date  # noqa: E402
-
-_MAX = _date.max

@@ -80,9 +80,6 @@ def normalise_with_anchors(text: str) -> tuple[str, np.ndarray]:
     return " ".join(" ".join(p.split()) for p in parts if p.strip()), anchors(parts)
 
 
-def sentence_anchors(text: str) -> np.ndarray:
-    return normalise_with_anchors(text)[1]
-
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:
     """Share of set ``a`` inside set ``b`` (both sorted unique arrays)."""

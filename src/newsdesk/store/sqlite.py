@@ -173,12 +173,6 @@ class SQLiteStore:
     def count(self, table: str, where: str = "1", params: tuple = ()) -> int:
         return self.db.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        yield from self.db.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY seq")
-
-    def body_hash_ids(self, body_hash: str) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE body_hash=? ORDER BY seq", (body_hash,))]
-
     def save_copies(self, links: list[CopyLink], checked: list[str]) -> None:
         with self.db:
             for link in links:
