@@ -1,0 +1,230 @@
+"""Figures: reported quantities with their kind, subject, source and as-of date.
+
+``find_figures(text, article_id, published, doc=None)`` finds quantities with
+``numbers.find_quantities`` and reads each one's sentence with plain rules:
+
+- subject: the noun phrase after the number, up to its head ("29 Syrian rebels",
+  "3.2 million people"), or after "of them"/"of whom";
+- kind: a cue right before the number ("killed 12", "injuring at least 30"),
+  then a cue after its noun phrase ("were killed", "are feared dead", "fled"),
+  then a toll phrase ("the death toll rose to 70"), then the head noun
+  ("casualties", "refugees", "troops", "votes"), then money (aid or money);
+  a figure after "including"/"among them" takes the kind of the figure it is part of;
+- source, as-of date and the unverified flag come from ``figure_context``.
+
+``doc`` (a spaCy Doc of ``text``) is optional: when given, numbers inside
+names it recognises (laws, products, events, facilities, organisations:
+"Resolution 2334", "Apollo 11") are dropped. Nothing else needs a parser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsdesk.facts.figure_context import as_of, attribution, says_unverified, sentences
+from newsdesk.facts.numbers import Quantity, find_quantities
+from newsdesk.facts.records import Figure
+
+_PEOPLE = set("""people persons person civilians civilian children child kids kid babies baby infants infant
+women woman men man boys boy girls girl residents resident villagers villager soldiers soldier troops troop
+fighters fighter rebels rebel militants militant terrorists terrorist jihadists jihadist insurgents insurgent
+gunmen gunman policemen policeman police officers officer members member personnel workers worker students
+student refugees refugee migrants migrant journalists journalist doctors doctor nurses nurse patients patient
+passengers passenger protesters protester demonstrators demonstrator victims victim prisoners prisoner detainees
+detainee hostages hostage pilgrims worshippers staff employees employee volunteers volunteer marines sailors
+airmen guards guard commanders commander militiamen combatants recruits mercenaries extremists citizens citizen
+nationals inhabitants settlers farmers miners teachers pupils minors elderly wounded dead others evacuees
+survivors casualties fatalities deaths bodies individuals family families households families""".split())
+_NP_STOP = set("""were was are is be been being have has had will would could may might can and or but nor
+in on at by from with into onto across among near inside outside under over after before during since until
+as to for of the a an this that these those who whom which whose when where while including mostly mainly
+all both said says say told reported according more than most than than said amid despite""".split())
+_MODIFIERS = {"other", "others", "more", "further", "additional", "another", "new", "reported", "estimated"}
+_CUES = [
+    ("killed", r"killed|kill|kills|killing|dead|died|die|dies|dying|slain|slaughtered|martyred|massacred|executed|"
+               r"beheaded|perished|murdered|deaths?|fatalities|bodies|shot\s+dead|lost\s+their\s+lives|"
+               r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|left\s+dead|lives"),
+    ("injured", r"injured|injuring|injures|injure|wounded|wounding|wounds|hurt|injuries|hospitali[sz]ed"),
+    ("casualties", r"casualties|casualty"),
+    ("missing", r"missing|unaccounted"),
+    ("displaced", r"displaced|displacing|fled|flee|fleeing|flees|refugees|evacuated|evacuees|homeless|uprooted|"
+                  r"evacuating|forced\s+from\s+their\s+homes|left\s+their\s+homes|sheltering|exodus"),
+    ("detained", r"detained|detaining|arrested|arresting|arrests|detainees|prisoners|jailed|imprisoned|captured|"
+                 r"abducted|kidnapped|hostages|held|rounded\s+up|taken\s+into\s+custody|in\s+custody|abducting"),
+]
+_CUE_RE = [(k, re.compile(rf"(?:{p})\b", re.I)) for k, p in _CUES]
+_AUX = re.compile(r"(?:\s+(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|all|later|who|believed|"
+                  r"feared|confirmed|said|thought|to|now|already|since|so\s+far|as\s+well|each|being|either|"
+                  r"in\s+total|overall|mostly|were\s+reported|reported|of\s+them|of\s+whom|among\s+them))*\s+", re.I)
+_TOLL_LEFT = re.compile(r"\b(?:death|casualty|civilian|body|fatality|overall|final)?\s*tolls?\b(?:\s+\w+){0,5}?\s+"
+                        r"(?:to|at|of|reached|hit|stood|stands|was|is|rose|climbed|passed|exceeded|topped)\s+"
+                        r"(?:at\s+|to\s+)?$|\b(?:deaths|dead|fatalities)\s+(?:to|at|of|reached|rose)\s+(?:to\s+)?$",
+                        re.I)
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+\w+\s+were|"
+                        r"among\s+the\s+dead\s+were|including\s+at\s+least)\s+$", re.I)
+_AID = re.compile(r"\b(?:aid|assistance|humanitarian|relief|pledged?|pledges|pledging|donat\w+|grants?|funding|"
+                  r"fund|package|appeal|loans?|reconstruction|support|contribut\w+|allocat\w+)\b", re.I)
+_TROOPS = {"troops", "soldiers", "personnel", "forces", "marines", "sailors", "airmen", "servicemen", "reservists",
+           "peacekeepers", "fighters", "militiamen", "police", "policemen", "officers"}
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "which", "who"}
+_NAME_ENTS = {"LAW", "PRODUCT", "EVENT", "FAC", "ORG", "WORK_OF_ART"}
+
+
+def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str | None, str | None, int]:
+    """Subject words after a number, its head noun, and where the phrase ends."""
+    words = list(re.finditer(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]", text[pos: min(limit, pos + 80)]))
+    kept: list[re.Match] = []
+    head = None
+    for i, w in enumerate(words):
+        tok = w.group(0)
+        low = tok.lower()
+        if i == 0 and low == "of" and len(words) > 1 and words[1].group(0).lower() in {"them", "whom", "the"}:
+            break
+        if not tok[0].isalpha() or low in _NP_STOP or len(kept) >= 5:
+            break
+        nxt = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
+        if _cue(low, anchored_end=False) and low not in _PEOPLE and nxt not in _PEOPLE:
+            break  # "596 injured", "403 killed": the cue, not the subject
+        if kept and (low.endswith("ing") or (low.endswith("ed") and low not in _PEOPLE)) and low not in _PEOPLE:
+            break
+        kept.append(w)
+        if low in _PEOPLE or (low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is"))) \
+                or (tok[0].isupper() and low.endswith(("ans", "is", "ese"))):
+            head = low
+            break
+    while kept and kept[0].group(0).lower() in _MODIFIERS and len(kept) > 1:
+        kept.pop(0)
+    if not kept:
+        return None, None, pos
+    phrase = text[pos + kept[0].start(): pos + kept[-1].end()]
+    if head is None:
+        head = kept[-1].group(0).lower()
+    return phrase, head, pos + kept[-1].end()
+
+
+def _cue(fragment: str, anchored_end: bool) -> str | None:
+    for kind, rx in _CUE_RE:
+        if anchored_end:
+            if re.search(rf"\b(?:{rx.pattern})\s*$", fragment, re.I):
+                return kind
+        elif rx.match(fragment):
+            return kind
+    return None
+
+
+def _kind(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: int) -> str:
+    if q.unit == "votes" or head in ("votes", "vote"):
+        return "votes"
+    if q.unit and q.unit not in ("percent", "percentage points"):
+        sentence = text[s0:s1]
+        return "aid" if _AID.search(sentence) else "money"
+    if q.unit:
+        return "other"
+    left = text[max(s0, q.start - 60): q.start]
+    kind = _cue(left, anchored_end=True)  # "killed 12", "killing at least 30"
+    if kind:
+        return kind
+    aux = _AUX.match(text, np_end)
+    after = text[aux.end() if aux else np_end: s1]
+    if not after.startswith(("and ", "or ")):
+        kind = _cue(after, anchored_end=False)  # "were killed", "are feared dead", "fled"
+        if kind:
+            return kind
+    if _TOLL_LEFT.search(text[max(s0, q.start - 80): q.start]):
+        return "killed"
+    if head:
+        kind = _cue(head, anchored_end=False)
+        if kind:
+            return kind
+        if head in _TROOPS:
+            return "troops"
+    return "other"
+
+
+def _unit(q: Quantity, head: str | None, kind: str) -> str:
+    if q.unit:
+        return q.unit
+    if head in _PEOPLE or _demonym(head) or (head and head[:1].isalpha() and kind in ("killed", "injured", "casualties", "missing",
+                                                                   "displaced", "detained", "troops")):
+        return "people"
+    if head:
+        return head
+    return "people" if kind != "other" else "count"
+
+
+def _demonym(head: str | None) -> bool:
+    return bool(head) and head.endswith(("ans", "is", "ese")) and head not in {"plans", "loans", "bans", "this"}
+
+
+def _in_names(quantities: list[Quantity], doc) -> list[Quantity]:
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_ENTS and not e.text[:1].isdigit()]
+    return [q for q in quantities if not any(s < q.start and q.end <= e for s, e in spans)]
+
+
+def find_figures(text: str, article_id: str, published: dt.date | None, doc=None) -> list[Figure]:
+    """Every reported figure in ``text`` (an article's cleaned text), in text order."""
+    quantities = find_quantities(text)
+    if doc is not None:
+        quantities = _in_names(quantities, doc)
+    figures: list[Figure] = []
+    qi = 0
+    last_source: str | None = None
+    pending_unverified: list[Figure] = []
+    for s0, s1 in sentences(text):
+        here: list[Figure] = []
+        while qi < len(quantities) and quantities[qi].start < s1:
+            q = quantities[qi]
+            qi += 1
+            if q.start >= s0:
+                here.append(_figure(text, s0, s1, q, article_id, published, here, pending_unverified))
+        sentence_unverified = says_unverified(text[s0:s1])
+        for f in here:
+            if f.source in _PRONOUNS:
+                f.source = last_source
+            f.unverified = sentence_unverified
+        if sentence_unverified and not here:
+            for f in pending_unverified:
+                f.unverified = True
+        sources = [f.source for f in here if f.source]
+        last_source = sources[-1] if sources else attribution(text, s0, s1, s0)
+        if last_source in _PRONOUNS:
+            last_source = None
+        pending_unverified = here
+        figures.extend(here)
+    return figures
+
+
+def _figure(text: str, s0: int, s1: int, q: Quantity, article_id: str, published: dt.date | None,
+            earlier: list[Figure], previous: list[Figure]) -> Figure:
+    pos = q.end
+    of_them = re.match(r"\s+of\s+(?:them|whom)\s+(?:were\s+|are\s+)?", text[pos:s1], re.I)
+    subject, head, np_end = _noun_phrase(text, (pos + of_them.end()) if of_them else pos, s1)
+    if of_them and subject is None:
+        np_end = pos
+    kind = _kind(text, s0, s1, q, head, np_end)
+    part_of = None
+    parent = None
+    if earlier and _INCLUDING.search(text[max(s0, q.start - 30): q.start]):
+        parent = earlier[-1]
+    elif of_them and not earlier and previous:  # "Three of them were children."
+        parent = previous[-1]
+    if parent is not None:
+        part_of = parent.text
+        if kind == "other" or kind == parent.kind:
+            kind = parent.kind
+    extra: dict[str, str] = {}
+    if q.converted:
+        extra["converted"] = q.converted
+    if q.against is not None:
+        extra["against"] = f"{q.against:g}"
+    if part_of:
+        extra["part_of"] = part_of
+    if q.vague:
+        extra["vague"] = "true"
+    return Figure(
+        article=article_id, value=q.value, unit=_unit(q, head, kind), kind=kind, text=q.text,
+        sentence=text[s0:s1].strip(), start=q.start, end=q.end, subject=subject, qualifier=q.qualifier,
+        source=attribution(text, s0, s1, q.start), as_of=as_of(text, s0, s1, q.start, published),
+        value_high=q.value_high, extra=extra,
+    )

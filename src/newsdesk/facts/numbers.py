@@ -1,0 +1,325 @@
+"""Quantities in running text: numbers in digits or words with scale words,
+currencies and conversions, percentages, ranges, votes and qualifiers.
+
+``find_quantities(text)`` returns every :class:`Quantity` that could be a
+reported figure. Dates, years, times, ages, durations, ordinals, street and
+route numbers and numbers inside names ("Apollo 11", "G7", "COVID-19",
+"Resolution 2334") are left out. Which *kind* of figure a quantity is, and
+what it counts, is decided in ``figures.py``; here a count's ``unit`` is None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "mn": 1e6, "bn": 1e9, "tn": 1e12, "m": 1e6, "b": 1e9, "k": 1e3}
+_NW = "|".join(_UNITS + _TEENS + _TENS + ["hundred", "thousand", "million", "billion", "trillion", "dozen"])
+_DIG = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDS = rf"(?:(?:half\s+an?|an?)\s+)?(?:{_NW})(?:(?:\s+|-|\s+and\s+)(?:{_NW}))*"
+_VAGUE = (r"(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions)"
+          r"|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million)"
+          r"|dozens|hundreds|thousands|millions|scores(?=\s+(?:of|more|others|were|have|had)\b)")
+_VAGUE_VALUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2e6,
+                "dozen": 36, "hundred": 300, "thousand": 3000, "million": 3e6}
+_CORE_BODY = rf"(?:(?P<dig>{_DIG})|(?P<vague>{_VAGUE})|(?P<words>{_WORDS}))(?![\w/:]|,\d|\.\d)"
+_CORE = re.compile(rf"(?<![\w.,/:$€£¥₹-]){_CORE_BODY}|(?<=[$€£¥₹])(?P<dig2>{_DIG})(?![/:]|,\d|\.\d)", re.I)
+_CORE_NEXT = re.compile(rf"{_CORE_BODY}|(?P<dig2>(?!))", re.I)  # the second number of a range, after "-"
+_SCALE_AFTER = re.compile(r"(?:\s+|-)?(thousand|million|billion|trillion)\b|(mn|bn|tn|m|b|k)\b", re.I)
+_CUR_BEFORE = re.compile(r"(US\$|U\.S\.\s?\$|S\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|"
+                         r"\b(?:USD|EUR|GBP|SGD|AUD|CAD|JPY|CNY|INR|CHF|RUB|HKD)\s?)$")
+_CUR_SYMBOL = {"US$": "USD", "U.S.$": "USD", "$": "USD", "S$": "SGD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
+               "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_CUR_AFTER = re.compile(
+    r"\s*(?:(US|U\.S\.|American|Singapore|Australian|Canadian|Hong\s+Kong|Syrian|Egyptian|Lebanese|Turkish)\s+)?"
+    r"(dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|"
+    r"francs?|riyals?|dirhams?|liras?|lira|USD|EUR|GBP|SGD|AUD|CAD|JPY|CNY|INR|CHF|RUB|HKD)\b(?!\s+of\b)", re.I)
+_CUR_WORD = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
+             "renminbi": "CNY", "rupee": "INR", "rouble": "RUB", "ruble": "RUB", "franc": "CHF", "riyal": "SAR",
+             "dirham": "AED", "lira": "TRY"}
+_CUR_ADJ = {"singapore": "SGD", "australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "syrian": "SYP",
+            "egyptian": "EGP", "lebanese": "LBP", "turkish": "TRY", "us": "USD", "u.s.": "USD", "american": "USD"}
+_PERCENT = re.compile(r"\s?%|\s+(?:per\s?cent|percent|pc)\b(?:age\s+points?)?|\s+percentage\s+points?\b", re.I)
+_QUALS = ("at least|at most|no fewer than|no less than|not less than|more than|less than|fewer than|"
+          "well over|just over|just under|over|under|nearly|almost|about|around|roughly|approximately|"
+          "some|up to|as many as|as few as|close to|an estimated|estimated|upwards of|in excess of|"
+          "a maximum of|a minimum of|below|above|exactly|only|a total of|a further|another")
+_QUAL_BEFORE = re.compile(rf"\b({_QUALS})\s+(?:of\s+)?$", re.I)
+_MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})\b\.?", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$", re.I)
+_TIME_UNITS = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centur(?:y|ies)|nights?)"
+_DURATION = re.compile(rf"(?:\s+|-)(?:(?:more|other|long|full|consecutive|straight|whole|entire)\s+)?{_TIME_UNITS}\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|age of|ages of)\s+(?:between\s+)?$", re.I)
+_TIME_AFTER = re.compile(r"\s*(?:a\.?m\b\.?|p\.?m\b\.?|GMT|UTC|hrs\b|local\s+time|o'clock)", re.I)
+_YEAR_PREP = re.compile(r"\b(?:in|since|of|by|until|till|from|before|after|during|between|and|to|early|late|mid|"
+                        r"spring|summer|autumn|fall|winter|year|the)\s+$", re.I)
+_NAME_PREFIX = re.compile(
+    r"\b(?:Route|Highway|Interstate|Road|Street|Flight|Apollo|Resolution|Article|Section|Chapter|Room|Gate|"
+    r"Terminal|Platform|Line|Bus|Unit|Block|Building|Ward|Sector|Brigade|Division|Battalion|Regiment|Squadron|"
+    r"Exit|Pier|Lot|Plot|Paragraph|Clause|Amendment|Proposition|Prop|Measure|Bill|Act|Windows|Formula|Model|"
+    r"Version|Phase|Level|Stage|Grade|Class|Category|Type|Mark|Channel|Camp|Checkpoint|Boeing|Airbus|Vol|Volume|"
+    r"Page|Number|No|Nos|Km|Kilometre|Kilometer|Hill|Height|Point|Ward|Precinct|District|Episode|Season|Part)"
+    r"\.?\s*$|#\s*$")
+_STREET_AFTER = re.compile(r"\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|"
+                           r"Way|Place|Square|Court|Terrace|Crescent|Highway)\b")
+_VOTE_CONTEXT = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?|in\s+favou?r|abstain\w*|abstentions?|motion|"
+                           r"resolution|bill|referendum)\b", re.I)
+_RANGE_MID = re.compile(r"\s*(?:-|–|—|to)\s*(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?$", re.I)
+_AND_MID = re.compile(r"\s+and\s+(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?", re.I)
+_VOTES_WORD = re.compile(r"\s+votes?\b", re.I)
+_CONVERSION = re.compile(r"\s*\((?:about\s+|around\s+|roughly\s+|some\s+|or\s+|approx\.?\s+)?", re.I)
+_PERSON_ONE = re.compile(r"\s+(?:\w+\s+)?(?:person|civilian|child|soldier|man|woman|boy|girl|fighter|officer|"
+                         r"policeman|member|resident|journalist|worker|student|militant|rebel|doctor|nurse|patient|"
+                         r"passenger|protester|demonstrator|victim|body|dead|killed|died|injured|wounded)\b", re.I)
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number as written and its normalised value; ``unit`` is None for a plain count."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_high: float | None = None  # high end of a range
+    unit: str | None = None  # USD | EUR | ... | percent | percentage points | votes | None (count)
+    qualifier: str | None = None  # as written, lower case: "at least", "nearly", "some", "dozens"
+    vague: bool = False  # "dozens", "hundreds", "tens of thousands": value is a lower-bound guess
+    converted: str | None = None  # a conversion in brackets after money: "SGD 1600000000"
+    against: float | None = None  # votes against ("141 to 5")
+
+
+def words_value(words: str) -> float | None:
+    """Value of a number in words: "twenty-six" 26, "a million" 1e6, "half a million" 5e5, "a dozen" 12."""
+    w = re.sub(r"\s+", " ", words.strip().lower().replace("-", " "))
+    factor = 1.0
+    if w.startswith("half a ") or w.startswith("half an "):
+        factor, w = 0.5, "one " + w.split(" ", 2)[2]
+    elif w.startswith(("a ", "an ")):
+        w = "one " + w.split(" ", 1)[1]
+    if w.endswith("dozen"):
+        base = w[: -len("dozen")].strip() or "one"
+        inner = words_value(base)
+        return None if inner is None else inner * 12 * factor
+    try:
+        return float(text2num(w, "en")) * factor
+    except ValueError:
+        return None
+
+
+def _digits_value(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _parse_core(m: re.Match) -> tuple[float, bool] | None:
+    if m.group("dig") or m.group("dig2"):
+        return _digits_value(m.group("dig") or m.group("dig2")), False
+    if m.group("vague"):
+        v = m.group("vague").lower().split()
+        if len(v) == 3 and v[1] == "of":  # tens of thousands
+            return {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100}[v[0]] * 2 * {"thousands": 1e3, "millions": 1e6}[v[2]], True
+        if len(v) >= 2:  # several hundred, a few thousand
+            return _VAGUE_VALUE[v[-1]], True
+        return _VAGUE_VALUE[v[0]], True
+    value = words_value(m.group("words"))
+    return (value, False) if value is not None else None
+
+
+def _shorten_words(text: str, m: re.Match) -> re.Match | None:
+    """Longest prefix of a run of number words that parses ("five and six" -> "five")."""
+    words = list(re.finditer(r"[A-Za-z]+", m.group(0)))
+    for k in range(len(words) - 1, 0, -1):
+        end = m.start() + words[k - 1].end()
+        sub = _CORE.match(text[: end], m.start())
+        if sub and sub.end() == end and _parse_core(sub) is not None:
+            return sub
+    return None
+
+
+class _Scanner:
+    def __init__(self, text: str):
+        self.text = text
+
+    def before(self, pos: int, n: int = 40) -> str:
+        return self.text[max(0, pos - n): pos]
+
+    def after(self, pos: int, n: int = 60) -> str:
+        return self.text[pos: pos + n]
+
+    def core_at(self, pos: int, follows: bool = False) -> tuple[re.Match, float, bool] | None:
+        m = (_CORE_NEXT if follows else _CORE).match(self.text, pos)
+        if not m:
+            return None
+        parsed = _parse_core(m)
+        if parsed is None and m.group("words"):
+            m = _shorten_words(self.text, m)
+            parsed = _parse_core(m) if m else None
+        return (m, *parsed) if parsed else None
+
+    def number(self, m: re.Match, value: float, vague: bool, money: bool) -> tuple[float, int, bool]:
+        """Apply a scale word after the core; returns value, end, whether a scale word was found."""
+        end = m.end()
+        s = _SCALE_AFTER.match(self.text, end)
+        if s and not vague and (m.group("dig") or m.group("dig2")):
+            word = (s.group(1) or s.group(2)).lower()
+            if word not in ("m", "b", "k") or (money and s.start() == end):
+                return value * _SCALES[word], s.end(), True
+        return value, end, False
+
+
+def _is_non_figure(sc: _Scanner, m: re.Match, end: int, value: float, scaled: bool) -> bool:
+    text, start = sc.text, m.start()
+    before, after = sc.before(start), sc.after(end)
+    digits = m.group("dig") or m.group("dig2")
+    if re.match(r"(?:st|nd|rd|th)\b|'?s\b", after) and digits:  # ordinal, decade
+        return True
+    if _MONTH_AFTER.match(after) and value <= 31 or _MONTH_BEFORE.search(before):
+        return True
+    if _DURATION.match(after) or re.match(r"[\s-]+years?[\s-]+old|-year|-month|-week|-day|-hour", after, re.I):
+        return True
+    if _AGE_BEFORE.search(before) or (re.search(r"[A-Z][a-z]+\s*,?\s*\($", before) and re.match(r"\)", after)):
+        return True
+    if digits and (_TIME_AFTER.match(after) or re.search(r"\bat\s+$", before) and re.fullmatch(r"[012]\d{3}", digits)):
+        return True
+    if _NAME_PREFIX.search(before) or re.search(r"\b(?:number|no\.)\s*$", before, re.I) or _STREET_AFTER.match(after):
+        return True
+    if digits and re.search(r"[A-Za-z]-$", before):  # COVID-19, F-16, Su-24
+        return True
+    if digits and re.fullmatch(r"\d+-\d+", text[start: end + 3]) is None and re.match(r"-\d+-", after):
+        return True  # 2024-06-05
+    if digits and not scaled and re.fullmatch(r"1[6-9]\d\d|20\d\d", digits):
+        plural_after = re.match(r"\s+(?:[A-Za-z'-]+\s+)?[A-Za-z'-]*(?:s|people|men|women|children)\b", after)
+        if _YEAR_PREP.search(before) or not plural_after or re.match(r"\s*[-–]\s*\d{2}\b", after):
+            return True
+    if not digits and value == 1 and m.group(0).lower() == "one":
+        return not (_PERSON_ONE.match(after) or re.search(r"\b(?:kill\w*|wound\w*|injur\w*)\s+$", before, re.I))
+    # a capitalised word right before a small bare number, followed by no plural noun: "Apollo 11 mission"
+    if digits and "," not in digits and "." not in digits and not scaled:
+        cap = re.search(r"[a-z,;:]\s+([A-Z][A-Za-z]+)\s$", before)
+        if cap and not re.match(r"\s+[A-Za-z'-]*s\b", after) and cap.group(1) not in _CAP_OK:
+            return True
+    return False
+
+
+_CAP_OK = {"The", "Some", "About", "Nearly", "Almost", "Over", "Around", "Only", "All", "At", "And", "But", "With",
+           "Least", "Than", "To", "Of", "Killed", "Kills", "Kill", "Killing", "Injured", "Injures", "Wounded",
+           "Wounds", "Dead", "Toll", "Rises", "Rise", "Hits", "Reaches", "Leaves", "Leave", "Claims", "Dies", "Die",
+           "Arrested", "Arrests", "Detained", "Detains", "Displaces", "Displaced", "Flee", "Flees", "Up", "More",
+           "Another", "Estimated", "Further", "Approximately", "Roughly", "Pledges", "Gives", "Sends", "Approves"}
+
+
+def _money(sc: _Scanner, start: int, end: int) -> tuple[str | None, int, int]:
+    """Currency around a number: returns code, new start, new end."""
+    b = _CUR_BEFORE.search(sc.before(start, 12))
+    if b:
+        sym = b.group(1).strip()
+        code = _CUR_SYMBOL.get(sym.replace(" ", ""), sym.upper())
+        return code, start - len(b.group(1)), end
+    a = _CUR_AFTER.match(sc.text, end)
+    if a:
+        word = a.group(2).lower().split()[0].rstrip("s") if a.group(2).upper() != a.group(2) else a.group(2)
+        code = _CUR_WORD.get(word, word.upper())
+        if a.group(1):
+            code = _CUR_ADJ.get(re.sub(r"\s+", " ", a.group(1).lower()), code) if code in ("USD", "GBP") else code
+        return code, start, a.end()
+    return None, start, end
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text`` that could be a reported figure, in text order."""
+    sc = _Scanner(text)
+    out: list[Quantity] = []
+    pos = 0
+    while True:
+        m = _CORE.search(text, pos)
+        if not m:
+            return out
+        got = sc.core_at(m.start())
+        if not got:
+            pos = m.end()
+            continue
+        q, pos = _quantity(sc, *got)
+        if q is not None:
+            if out and q.unit and out[-1].unit and out[-1].unit not in ("percent", "votes") and _is_conversion(text, out[-1], q):
+                out[-1].converted = f"{q.unit} {q.value:.0f}"
+                continue
+            out.append(q)
+
+
+def _is_conversion(text: str, prev: Quantity, q: Quantity) -> bool:
+    gap = text[prev.end: q.start]
+    return bool(re.fullmatch(r"\s*\((?:about|around|roughly|some|or|approx\.?|approximately)?\s*", gap, re.I))
+
+
+def _quantity(sc: _Scanner, m: re.Match, value: float, vague: bool) -> tuple[Quantity | None, int]:
+    text = sc.text
+    start = m.start()
+    money_before = bool(_CUR_BEFORE.search(sc.before(start, 12)))
+    value, end, scaled = sc.number(m, value, vague, money_before)
+    if not money_before and not vague and _is_non_figure(sc, m, end, value, scaled):
+        return None, m.end()
+    unit, qstart, qend = _money(sc, start, end)
+    q = Quantity(qstart, qend, "", value, unit=unit, vague=vague)
+    if vague:
+        q.qualifier = re.sub(r"\s+", " ", m.group(0).lower())
+    if unit is None:
+        p = _PERCENT.match(text, end)
+        if p:
+            q.unit = "percentage points" if "point" in p.group(0).lower() else "percent"
+            q.end = p.end()
+    if not _range_or_vote(sc, q, end):
+        return None, q.end
+    if q.unit is None and _VOTES_WORD.match(text, q.end) and q.against is None:
+        q.unit = "votes"
+    qual = _QUAL_BEFORE.search(sc.before(q.start, 30))
+    if qual and not q.vague:
+        q.qualifier = re.sub(r"\s+", " ", qual.group(1).lower())
+        q.start -= len(qual.group(0))
+    q.text = text[q.start: q.end]
+    return q, max(q.end, m.end())
+
+
+def _range_or_vote(sc: _Scanner, q: Quantity, end: int) -> bool:
+    """Extend ``q`` over "200-300", "between 200 and 300", "141 to 5" (votes); False for a score ("3-1")."""
+    text = sc.text
+    between = _BETWEEN.search(sc.before(q.start, 14))
+    mid = (_AND_MID if between else _RANGE_MID).match(text, q.end)
+    if not mid or re.search(r"\bfrom\s+(?:\S+\s+)?$", sc.before(q.start, 20), re.I):
+        return True
+    got = sc.core_at(mid.end(), follows=True)
+    if not got:
+        return True
+    m2, v2, vague2 = got
+    v2, end2, scaled2 = sc.number(m2, v2, vague2, q.unit is not None)
+    if vague2 or _is_non_figure(sc, m2, end2, v2, scaled2) and not scaled2:
+        return True
+    unit2, _, end2 = _money(sc, m2.start(), end2)
+    p = _PERCENT.match(text, end2) if q.unit in (None, "percent") else None
+    if p:
+        end2 = p.end()
+    sentence = text[max(0, q.start - 120): end2 + 120]
+    if v2 < q.value and q.unit is None and not p:
+        if _VOTE_CONTEXT.search(sentence) or _VOTES_WORD.match(text, end2):
+            q.unit, q.against, q.end = "votes", v2, end2
+            return True
+        return not re.match(r"\s*[-–]", mid.group(0))  # "3-1" is a score, not a figure
+    if scaled2 and q.value * 1000 <= v2:  # "2 to 3 million": the scale word applies to both ends
+        factor = v2 / _digits_value(m2.group("dig") or m2.group("dig2") or "1") if (m2.group("dig") or m2.group("dig2")) else 1
+        q.value *= factor
+    if q.value < v2:
+        q.value_high, q.end = v2, end2
+        if p and q.unit is None:
+            q.unit = "percent"
+        q.unit = q.unit or unit2
+        if between:
+            q.start -= len(between.group(0))
+    return True
