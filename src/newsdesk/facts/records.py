@@ -21,6 +21,7 @@ class Mention:
     text: str  # the surface form, e.g. "Mr Xi", "Zelenskiy"
     label: str  # PER | ORG | LOC
     canonical: str  # one name per real-world entity across the desk, e.g. "Xi Jinping"
+    title: str | None = None  # a person's title or honorific written before the name: "Mr", "President"
 
 
 @dataclass(slots=True)
