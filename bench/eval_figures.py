@@ -15,7 +15,9 @@ killed. We run ``find_figures`` on each article (publication date from the
   fighters, rebels, militants, terrorists, gunmen, members, police, ...), and
   to *civilians* otherwise (civilians, people, residents, victims, no subject);
   children and women are civilians too, so a child/woman figure also counts
-  as a civilian figure when no civilian figure precedes it;
+  as a civilian figure when no civilian figure precedes it; when a figure of
+  people has a part that names civilians ("20 people including 13 civilians"),
+  the part is the civilian count;
 - the count of a category is the value of its *first* killed figure in the
   text (the headline and lead carry the main event), 0 when there is none;
   vague figures ("dozens") are skipped.
@@ -70,10 +72,17 @@ def category(figure: Figure) -> str:
 def derive_counts(figures: list[Figure]) -> dict[str, int]:
     """One count per category: the value of the first non-vague killed figure of that category."""
     counts: dict[str, int] = {}
+    parts: dict[str, list[Figure]] = {}
     for f in figures:
-        if f.kind != "killed" or f.extra.get("vague") or f.unit != "people":
+        if "part_of" in f.extra:
+            parts.setdefault(f.extra["part_of"], []).append(f)
+    for f in figures:
+        if f.kind != "killed" or f.extra.get("vague") or f.unit != "people" or f.extra.get("period"):
             continue
         cat = category(f)
+        civilian_part = [p for p in parts.get(f.text, []) if re.search(r"\bcivilians?\b", p.subject or "", re.I)]
+        if cat == "civilians" and civilian_part and not re.search(r"\bcivilians?\b", f.subject or "", re.I):
+            counts.setdefault(cat, int(civilian_part[0].value))  # "20 people including 13 civilians"
         counts.setdefault(cat, int(f.value))
         if cat in ("children", "women") and "part_of" not in f.extra:
             counts.setdefault("civilians", int(f.value))

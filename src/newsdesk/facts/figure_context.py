@@ -75,6 +75,13 @@ def _np_backward(text: str, start: int, pos: int) -> str | None:
         gap = text[start + w.end(): start + (kept[-1].start() if kept else pos - start)]
         if kept and re.search(r"[,;:\"“”()—]", gap):
             break
+        if token.lower() in _PRONOUNS:
+            if not kept:
+                return token.lower()
+            break
+        if token.lower() in {"the", "a", "an"} and kept:
+            kept.append(w)  # "... Aleppo a monitoring group said": the determiner starts the phrase
+            break
         if token[:1].isupper() or token.lower() in _SOURCE_WORDS or token.lower().endswith(("-based", "-led", "-run")):
             if token[:1].isdigit():
                 break
@@ -82,8 +89,6 @@ def _np_backward(text: str, start: int, pos: int) -> str | None:
             if len(kept) >= 9:
                 break
             continue
-        if not kept and token.lower() in _PRONOUNS:
-            return token.lower()
         break
     while kept and kept[-1].group(0).lower() in {"of", "for", "and"}:
         kept.pop()

@@ -43,7 +43,7 @@ all both said says say told reported according more than most than than said ami
 _MODIFIERS = {"other", "others", "more", "further", "additional", "another", "new", "reported", "estimated"}
 _CUES = [
     ("killed", r"killed|kill|kills|killing|dead|died|die|dies|dying|slain|slaughtered|martyred|massacred|executed|"
-               r"beheaded|perished|murdered|deaths?|fatalities|bodies|shot\s+dead|lost\s+their\s+lives|"
+               r"beheaded|perished|murdered|deaths?|fatalities|bodies|martyrs|corpses|shot\s+dead|lost\s+their\s+lives|"
                r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|left\s+dead|lives"),
     ("injured", r"injured|injuring|injures|injure|wounded|wounding|wounds|hurt|injuries|hospitali[sz]ed"),
     ("casualties", r"casualties|casualty"),
@@ -55,10 +55,11 @@ _CUES = [
 ]
 _CUE_RE = [(k, re.compile(rf"(?:{p})\b", re.I)) for k, p in _CUES]
 _AUX = re.compile(r"(?:\s+(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|all|later|who|believed|"
-                  r"feared|confirmed|said|thought|to|now|already|since|so\s+far|as\s+well|each|being|either|"
+                  r"feared|confirmed|said|thought|to|estimated|known|expected|likely|probably|recorded|documented|"
+                  r"now|already|since|so\s+far|as\s+well|each|being|either|"
                   r"in\s+total|overall|mostly|were\s+reported|reported|of\s+them|of\s+whom|among\s+them))*\s+", re.I)
-_TOLL_LEFT = re.compile(r"\b(?:death|casualty|civilian|body|fatality|overall|final)?\s*tolls?\b(?:\s+\w+){0,5}?\s+"
-                        r"(?:to|at|of|reached|hit|stood|stands|was|is|rose|climbed|passed|exceeded|topped)\s+"
+_TOLL_LEFT = re.compile(r"\b(?:death|casualty|civilian|body|fatality|overall|final)?\s*tolls?\b(?:\s+[\w-]+){0,8}?\s+"
+                        r"(?:to|at|of|reached|hit|stood|stands|was|is|rose|rises|climbed|climbs|passed|exceeded|topped|jumped)\s+"
                         r"(?:at\s+|to\s+)?$|\b(?:deaths|dead|fatalities)\s+(?:to|at|of|reached|rose)\s+(?:to\s+)?$",
                         re.I)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+\w+\s+were|"
@@ -68,6 +69,18 @@ _AID = re.compile(r"\b(?:aid|assistance|humanitarian|relief|pledged?|pledges|ple
 _TROOPS = {"troops", "soldiers", "personnel", "forces", "marines", "sailors", "airmen", "servicemen", "reservists",
            "peacekeepers", "fighters", "militiamen", "police", "policemen", "officers"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "which", "who"}
+_VICTIMS = {"people", "persons", "civilians", "others", "children", "women", "residents", "villagers", "victims",
+            "person", "civilian", "child", "woman", "man", "men", "boys", "girls", "kids"}
+_NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
+                          r"hundreds?|thousands?|dozens?|\d)", re.I)
+_ACTIVE = re.compile(r"(?:kill|kills|killing|injuring|wounding|displacing|arresting|detaining|claiming|abducting|"
+                     r"evacuating|leaving|left)\b", re.I)
+_GAP = re.compile(r"\s+(?:mostly|mainly|including|among\s+them|among\s+whom|many\s+of\s+them|most\s+of\s+them|"
+                  r"most|many|all|both|from|in|at|on|near|inside)\b[^.;:\d]{0,60}?(?=\s+(?:were|was|have|has|had|are|is)\b)",
+                  re.I)
+_PERIOD = re.compile(r"\bsince\s+(?:then|early\s+|late\s+|mid-?|march\s+|the\s+)?(?:\d{4}|start|beginning|outbreak|"
+                     r"war|conflict|uprising|revolution|then)\b|\b(?:throughout|during|over\s+the\s+course\s+of)\s+the\s+"
+                     r"(?:war|conflict)\b|\b\w+-year(?:-old|-long)?\s+(?:civil\s+)?(?:war|conflict)\b", re.I)
 _NAME_ENTS = {"LAW", "PRODUCT", "EVENT", "FAC", "ORG", "WORK_OF_ART"}
 
 
@@ -81,9 +94,12 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str | None, str | Non
         low = tok.lower()
         if i == 0 and low == "of" and len(words) > 1 and words[1].group(0).lower() in {"them", "whom", "the"}:
             break
-        if not tok[0].isalpha() or low in _NP_STOP or len(kept) >= 5:
-            break
         nxt = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
+        if low in ("and", "or") and kept and nxt[:1].isalpha() and nxt not in _NP_STOP and not _NUMBER_WORD.match(nxt):
+            kept.append(w)  # "Syrian regime and rebel fighters"
+            continue
+        if not tok[0].isalpha() or low in _NP_STOP or len(kept) >= 6:
+            break
         if _cue(low, anchored_end=False) and low not in _PEOPLE and nxt not in _PEOPLE:
             break  # "596 injured", "403 killed": the cue, not the subject
         if kept and (low.endswith("ing") or (low.endswith("ed") and low not in _PEOPLE)) and low not in _PEOPLE:
@@ -93,6 +109,8 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str | None, str | Non
                 or (tok[0].isupper() and low.endswith(("ans", "is", "ese"))):
             head = low
             break
+    while kept and kept[-1].group(0).lower() in ("and", "or"):
+        kept.pop()
     while kept and kept[0].group(0).lower() in _MODIFIERS and len(kept) > 1:
         kept.pop(0)
     if not kept:
@@ -121,16 +139,22 @@ def _kind(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: in
         return "aid" if _AID.search(sentence) else "money"
     if q.unit:
         return "other"
-    left = text[max(s0, q.start - 60): q.start]
+    left = re.sub(r"\s+of\s*$", " ", text[max(s0, q.start - 60): q.start])  # "the killing of one person"
     kind = _cue(left, anchored_end=True)  # "killed 12", "killing at least 30"
     if kind:
         return kind
-    aux = _AUX.match(text, np_end)
+    gap = _GAP.match(text, np_end, s1)  # "16 civilians including women and children were killed"
+    aux = _AUX.match(text, gap.end() if gap else np_end)
     after = text[aux.end() if aux else np_end: s1]
-    if not after.startswith(("and ", "or ")):
+    if not after.startswith(("and ", "or ")) and not _ACTIVE.match(after):
         kind = _cue(after, anchored_end=False)  # "were killed", "are feared dead", "fled"
-        if kind:
+        # "gunmen killed 20 people" is active; "8 persons killed 58 others injured" (a headline) is not
+        active = re.match(r"\S+\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?\d", after)
+        if kind and (not active or head is None or head in _VICTIMS):
             return kind
+    if re.match(r"\s+the\s+(?:overall\s+|total\s+)?(?:number|toll|death\s+toll)\s+(?:of\s+(?:people\s+)?)?"
+                r"(?:killed|dead|deaths)\b", text[np_end:s1], re.I):
+        return "killed"  # "bringing to 45 the number killed"
     if _TOLL_LEFT.search(text[max(s0, q.start - 80): q.start]):
         return "killed"
     if head:
@@ -178,6 +202,14 @@ def find_figures(text: str, article_id: str, published: dt.date | None, doc=None
             qi += 1
             if q.start >= s0:
                 here.append(_figure(text, s0, s1, q, article_id, published, here, pending_unverified))
+        for f in here:  # "13 civilians among them seven children were killed": the whole takes the part's kind
+            parent = next((g for g in here if g.text == f.extra.get("part_of")), None)
+            if parent is not None and parent.kind == "other" and f.kind != "other":
+                parent.kind = f.kind
+        period = _PERIOD.search(text, s0, s1)
+        if period:
+            for f in here:
+                f.extra["period"] = period.group(0)
         sentence_unverified = says_unverified(text[s0:s1])
         for f in here:
             if f.source in _PRONOUNS:

@@ -22,7 +22,8 @@ _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
            "mn": 1e6, "bn": 1e9, "tn": 1e12, "m": 1e6, "b": 1e9, "k": 1e3}
 _NW = "|".join(_UNITS + _TEENS + _TENS + ["hundred", "thousand", "million", "billion", "trillion", "dozen"])
 _DIG = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDS = rf"(?:(?:half\s+an?|an?)\s+)?(?:{_NW})(?:(?:\s+|-|\s+and\s+)(?:{_NW}))*"
+_FRACTION = r"(?:half|a\s+quarter|a\s+third|three\s+quarters)\s+(?:of\s+)?an?"
+_WORDS = rf"(?:(?:{_FRACTION}|an?)\s+)?(?:{_NW})(?:(?:\s+|-|\s+and\s+)(?:{_NW}))*"
 _VAGUE = (r"(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions)"
           r"|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million)"
           r"|dozens|hundreds|thousands|millions|scores(?=\s+(?:of|more|others|were|have|had)\b)")
@@ -46,7 +47,7 @@ _CUR_WORD = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", 
 _CUR_ADJ = {"singapore": "SGD", "australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "syrian": "SYP",
             "egyptian": "EGP", "lebanese": "LBP", "turkish": "TRY", "us": "USD", "u.s.": "USD", "american": "USD"}
 _PERCENT = re.compile(r"\s?%|\s+(?:per\s?cent|percent|pc)\b(?:age\s+points?)?|\s+percentage\s+points?\b", re.I)
-_QUALS = ("at least|at most|no fewer than|no less than|not less than|more than|less than|fewer than|"
+_QUALS = ("as high as|as low as|at least|at most|no fewer than|no less than|not less than|more than|less than|fewer than|"
           "well over|just over|just under|over|under|nearly|almost|about|around|roughly|approximately|"
           "some|up to|as many as|as few as|close to|an estimated|estimated|upwards of|in excess of|"
           "a maximum of|a minimum of|below|above|exactly|only|a total of|a further|another")
@@ -102,8 +103,10 @@ def words_value(words: str) -> float | None:
     """Value of a number in words: "twenty-six" 26, "a million" 1e6, "half a million" 5e5, "a dozen" 12."""
     w = re.sub(r"\s+", " ", words.strip().lower().replace("-", " "))
     factor = 1.0
-    if w.startswith("half a ") or w.startswith("half an "):
-        factor, w = 0.5, "one " + w.split(" ", 2)[2]
+    frac = re.match(r"(half|a quarter|a third|three quarters) (?:of )?an? ", w)
+    if frac:
+        factor = {"half": 0.5, "a quarter": 0.25, "a third": 1 / 3, "three quarters": 0.75}[frac.group(1)]
+        w = "one " + w[frac.end():]
     elif w.startswith(("a ", "an ")):
         w = "one " + w.split(" ", 1)[1]
     if w.endswith("dozen"):
