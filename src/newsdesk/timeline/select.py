@@ -1,0 +1,190 @@
+"""Choosing the dates of a timeline and the sentences that tell each date.
+
+Dates are ranked by a linear score over a few salience features counted over
+independent sources (a copy never adds support): how many articles mention the
+day, how many of those were written after it (a day still talked about later
+mattered), how many sentences mention it, how many articles were published on
+it. The weights were fitted by least squares on T17 and are checked by
+leave-one-topic-out cross-validation in ``bench/eval_timelines.py``.
+
+For each chosen date the candidates are the sentences that mention the day and
+the leads of articles published on it or the day after. They are ranked by
+cosine similarity to the date's centroid (the terms its mentioning and its
+published sentences share, as in DATEWISE), plus a bonus for query words and
+for independent support, and picked greedily with maximal marginal relevance.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..terms import STOPWORDS
+from .sentences import Sentence, sentence_key
+
+FEATURES = ("docs", "docs_after", "docs_before", "sents", "explicit", "published", "lead_pub")
+
+
+@dataclass(slots=True, frozen=True)
+class DateFeatures:
+    day: date
+    values: tuple[float, ...]  # in the order of FEATURES, each scaled to 0..1 within the collection
+
+
+def date_features(sents: list[Sentence], start: date | None = None, end: date | None = None) -> list[DateFeatures]:
+    """Salience features of every day mentioned or published on, counted over independent sources."""
+    docs, after, before, explicit, published, lead_pub = (defaultdict(set) for _ in range(6))
+    n_sents: dict[date, int] = defaultdict(int)
+    seen: set[tuple[str, date]] = set()
+    for s in sents:
+        if s.published is not None and s.index == 0:
+            published[s.published].add(s.root)
+        for m in s.mentions:
+            if m.granularity != "day":
+                continue
+            d = m.value
+            key = (sentence_key(s.text), d)
+            if key not in seen:
+                seen.add(key)
+                n_sents[d] += 1
+            docs[d].add(s.root)
+            if not m.relative:
+                explicit[d].add(s.root)
+            if s.published is not None:
+                (after if s.published > d else before)[d].add(s.root)
+                if s.index < 3 and s.published - d <= timedelta(days=1):
+                    lead_pub[d].add(s.root)
+    days = set(docs) | set(published)
+    if start is not None:
+        days = {d for d in days if d >= start}
+    if end is not None:
+        days = {d for d in days if d <= end}
+    raw = {d: (len(docs[d]), len(after[d]), len(before[d]), n_sents[d], len(explicit[d]), len(published[d]),
+               len(lead_pub[d])) for d in days}
+    tops = [max((r[i] for r in raw.values()), default=0) for i in range(len(FEATURES))]
+    scale = [math.log1p(t) or 1.0 for t in tops]
+    return [DateFeatures(d, tuple(math.log1p(v) / z for v, z in zip(r, scale))) for d, r in sorted(raw.items())]
+
+
+# Least-squares weights over FEATURES (plus intercept), fitted on all of T17 with bench/eval_timelines.py --fit.
+DEFAULT_WEIGHTS = (0.2, 0.6, 0.0, 0.1, 0.3, 0.1, 0.2, 0.0)
+
+
+def rank_dates(features: list[DateFeatures], weights: tuple[float, ...] = DEFAULT_WEIGHTS) -> list[tuple[date, float]]:
+    """Days by descending score (ties: earlier first)."""
+    scored = [(f.day, sum(w * x for w, x in zip(weights, f.values)) + weights[-1]) for f in features]
+    return sorted(scored, key=lambda p: (-p[1], p[0]))
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def query_words(query: str | None) -> set[str]:
+    """The words of a query that can select a sentence (stopwords dropped, short names like "BP" kept)."""
+    return {w for w in _WORDS.findall((query or "").lower()) if w not in STOPWORDS}
+
+
+def _idf(sents: list[Sentence]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for s in sents:
+        for w in set(s.words):
+            df[w] += 1
+    n = len(sents) + 1
+    return {w: math.log(n / (c + 1)) + 1.0 for w, c in df.items()}
+
+
+def _vec(words: list[str], idf: dict[str, float]) -> dict[str, float]:
+    v: dict[str, float] = defaultdict(float)
+    for w in words:
+        v[w] += idf.get(w, 1.0)
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {w: x / norm for w, x in v.items()}
+
+
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+
+def _centroid(vectors: list[dict[str, float]]) -> dict[str, float]:
+    c: dict[str, float] = defaultdict(float)
+    for v in vectors:
+        for w, x in v.items():
+            c[w] += x / len(vectors)
+    return c
+
+
+@dataclass(slots=True)
+class Pick:
+    sentence: Sentence
+    score: float
+    support: int  # independent sources that print this sentence
+
+
+def candidates_by_date(sents: list[Sentence], days: set[date], lead: int = 5, pub_lag: int = 1
+                       ) -> dict[date, tuple[list[Sentence], list[Sentence]]]:
+    """For each day: (sentences mentioning it, lead sentences of articles published on it or ``pub_lag`` days after)."""
+    ment: dict[date, list[Sentence]] = defaultdict(list)
+    pub: dict[date, list[Sentence]] = defaultdict(list)
+    for s in sents:
+        if s.article != s.root:
+            continue  # a copy: its original speaks for it
+        mentioned = s.days
+        for d in mentioned & days:
+            ment[d].append(s)
+        if not mentioned and s.index < lead and s.published is not None:
+            for k in range(pub_lag + 1):
+                d = s.published - timedelta(days=k)
+                if d in days:
+                    pub[d].append(s)
+    return {d: (ment[d], pub[d]) for d in days}
+
+
+def summarise_date(ment: list[Sentence], pub: list[Sentence], k: int, idf: dict[str, float],
+                   query: set[str], support: dict[str, set[str]], min_words: int = 5, max_words: int = 45,
+                   mmr: float = 0.6) -> list[Pick]:
+    """Up to ``k`` sentences for one date: centroid similarity + query and support bonus, MMR against repeats."""
+    pool: dict[str, Sentence] = {}
+    for s in ment + pub:
+        n = len(s.text.split())
+        if min_words <= n <= max_words and not s.text.endswith("?"):
+            pool.setdefault(sentence_key(s.text), s)
+    if query:  # like DATEWISE's keyword filter: keep sentences naming the query, unless none does
+        hits = {k: s for k, s in pool.items() if query & set(_WORDS.findall(k))}
+        pool = hits or pool
+    if not pool:
+        return []
+    keys = list(pool)
+    vecs = {key: _vec(pool[key].words, idf) for key in keys}
+    in_ment = {id(s) for s in ment}
+    cm = _centroid([vecs[key] for key in keys if id(pool[key]) in in_ment])
+    cp = _centroid([vecs[key] for key in keys if id(pool[key]) not in in_ment])
+    if cm and cp:
+        shared = cm.keys() & cp.keys()
+        centre = {w: cm[w] + cp[w] for w in shared} or {**cp, **cm}
+    else:
+        centre = cm or cp
+    base = {}
+    for key in keys:
+        q = len(set(_WORDS.findall(key)) & query) / len(query) if query else 0.0
+        sup = math.log1p(len(support.get(key, ()))) / 3.0
+        base[key] = _cos(vecs[key], centre) + 0.3 * q + 0.1 * sup
+    chosen: list[Pick] = []
+    while len(chosen) < k and len(chosen) < len(keys):
+        best, best_score = None, -1e9
+        taken = {sentence_key(p.sentence.text) for p in chosen}
+        for key in keys:
+            if key in taken:
+                continue
+            redundancy = max((_cos(vecs[key], vecs[sentence_key(p.sentence.text)]) for p in chosen), default=0.0)
+            score = mmr * base[key] - (1 - mmr) * redundancy
+            if score > best_score:
+                best, best_score = key, score
+        if best is None:
+            break
+        chosen.append(Pick(pool[best], base[best], len(support.get(best, ()))))
+    return chosen
