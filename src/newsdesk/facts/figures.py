@@ -81,6 +81,7 @@ _GAP = re.compile(r"\s+(?:mostly|mainly|including|among\s+them|among\s+whom|many
 _PERIOD = re.compile(r"\bsince\s+(?:then|early\s+|late\s+|mid-?|march\s+|the\s+)?(?:\d{4}|start|beginning|outbreak|"
                      r"war|conflict|uprising|revolution|then)\b|\b(?:throughout|during|over\s+the\s+course\s+of)\s+the\s+"
                      r"(?:war|conflict)\b|\b\w+-year(?:-old|-long)?\s+(?:civil\s+)?(?:war|conflict)\b", re.I)
+_COORD = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?(?:and|or|as\s+well\s+as|plus)\s+")
 _NAME_ENTS = {"LAW", "PRODUCT", "EVENT", "FAC", "ORG", "WORK_OF_ART"}
 
 
@@ -202,6 +203,11 @@ def find_figures(text: str, article_id: str, published: dt.date | None, doc=None
             qi += 1
             if q.start >= s0:
                 here.append(_figure(text, s0, s1, q, article_id, published, here, pending_unverified))
+        for f, g in zip(here, here[1:]):  # "16 civilians and three children were killed": both share the kind
+            between = text[f.end: g.start]
+            if (f.kind == "other") != (g.kind == "other") and f.unit == g.unit == "people" and _COORD.fullmatch(between) \
+                    and not any(_cue(w, anchored_end=False) for w in between.split()):
+                f.kind = g.kind = f.kind if g.kind == "other" else g.kind
         for f in here:  # "13 civilians among them seven children were killed": the whole takes the part's kind
             parent = next((g for g in here if g.text == f.extra.get("part_of")), None)
             if parent is not None and parent.kind == "other" and f.kind != "other":
