@@ -44,7 +44,8 @@ _MODIFIERS = {"other", "others", "more", "further", "additional", "another", "ne
 _CUES = [
     ("killed", r"killed|kill|kills|killing|dead|died|die|dies|dying|slain|slaughtered|martyred|massacred|executed|"
                r"beheaded|perished|murdered|deaths?|fatalities|bodies|martyrs|corpses|shot\s+dead|lost\s+their\s+lives|"
-               r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|left\s+dead|lives"),
+               r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|left\s+dead|lives|execute|executes|executing|"
+               r"among\s+the\s+(?:dead|killed|victims|fatalities)|among\s+those\s+killed"),
     ("injured", r"injured|injuring|injures|injure|wounded|wounding|wounds|hurt|injuries|hospitali[sz]ed"),
     ("casualties", r"casualties|casualty"),
     ("missing", r"missing|unaccounted"),
@@ -54,7 +55,7 @@ _CUES = [
                  r"abducted|kidnapped|hostages|held|rounded\s+up|taken\s+into\s+custody|in\s+custody|abducting"),
 ]
 _CUE_RE = [(k, re.compile(rf"(?:{p})\b", re.I)) for k, p in _CUES]
-_AUX = re.compile(r"(?:\s+(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|all|later|who|believed|"
+_AUX = re.compile(r"(?:\s+(?:\w+ly|were|was|are|is|have|has|had|been|being|be|reportedly|also|all|later|who|believed|"
                   r"feared|confirmed|said|thought|to|estimated|known|expected|likely|probably|recorded|documented|"
                   r"now|already|since|so\s+far|as\s+well|each|being|either|"
                   r"in\s+total|overall|mostly|were\s+reported|reported|of\s+them|of\s+whom|among\s+them))*\s+", re.I)
@@ -78,8 +79,9 @@ _ACTIVE = re.compile(r"(?:kill|kills|killing|injuring|wounding|displacing|arrest
 _GAP = re.compile(r"\s+(?:mostly|mainly|including|among\s+them|among\s+whom|many\s+of\s+them|most\s+of\s+them|"
                   r"most|many|all|both|from|in|at|on|near|inside)\b[^.;:\d]{0,60}?(?=\s+(?:were|was|have|has|had|are|is)\b)",
                   re.I)
-_PERIOD = re.compile(r"\bsince\s+(?:then|early\s+|late\s+|mid-?|march\s+|the\s+)?(?:\d{4}|start|beginning|outbreak|"
-                     r"war|conflict|uprising|revolution|then)\b|\b(?:throughout|during|over\s+the\s+course\s+of)\s+the\s+"
+_PERIOD = re.compile(r"\bsince\s+(?:then|early\s+|late\s+|mid-?|march\s+|the\s+)?(?:\d{4}|war|conflict|uprising|"
+                     r"revolution|then)\b|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                     r"(?:war|conflict|uprising|revolution|crisis)\b|\b(?:throughout|during|over\s+the\s+course\s+of)\s+the\s+"
                      r"(?:war|conflict)\b|\b\w+-year(?:-old|-long)?\s+(?:civil\s+)?(?:war|conflict)\b", re.I)
 _COORD = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?(?:and|or|as\s+well\s+as|plus)\s+")
 _NAME_ENTS = {"LAW", "PRODUCT", "EVENT", "FAC", "ORG", "WORK_OF_ART"}
@@ -99,15 +101,17 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str | None, str | Non
         if low in ("and", "or") and kept and nxt[:1].isalpha() and nxt not in _NP_STOP and not _NUMBER_WORD.match(nxt):
             kept.append(w)  # "Syrian regime and rebel fighters"
             continue
-        if not tok[0].isalpha() or low in _NP_STOP or len(kept) >= 6:
+        if not tok[0].isalpha() or (low in _NP_STOP and not tok.isupper()) or len(kept) >= 6:
             break
         if _cue(low, anchored_end=False) and low not in _PEOPLE and nxt not in _PEOPLE:
             break  # "596 injured", "403 killed": the cue, not the subject
         if kept and (low.endswith("ing") or (low.endswith("ed") and low not in _PEOPLE)) and low not in _PEOPLE:
             break
         kept.append(w)
+        if low in _PEOPLE and nxt in _PEOPLE and nxt.endswith("s"):
+            continue  # "rebel fighters", "militia members"
         if low in _PEOPLE or (low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is"))) \
-                or (tok[0].isupper() and low.endswith(("ans", "is", "ese"))):
+                or (tok[0].isupper() and len(low) > 4 and low.endswith(("ans", "is", "ese"))):
             head = low
             break
     while kept and kept[-1].group(0).lower() in ("and", "or"):
@@ -151,7 +155,7 @@ def _kind(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: in
         kind = _cue(after, anchored_end=False)  # "were killed", "are feared dead", "fled"
         # "gunmen killed 20 people" is active; "8 persons killed 58 others injured" (a headline) is not
         active = re.match(r"\S+\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?\d", after)
-        if kind and (not active or head is None or head in _VICTIMS):
+        if kind and (not active or head is None or head in _VICTIMS or after[:1].isupper()):
             return kind
     if re.match(r"\s+the\s+(?:overall\s+|total\s+)?(?:number|toll|death\s+toll)\s+(?:of\s+(?:people\s+)?)?"
                 r"(?:killed|dead|deaths)\b", text[np_end:s1], re.I):
@@ -179,7 +183,7 @@ def _unit(q: Quantity, head: str | None, kind: str) -> str:
 
 
 def _demonym(head: str | None) -> bool:
-    return bool(head) and head.endswith(("ans", "is", "ese")) and head not in {"plans", "loans", "bans", "this"}
+    return bool(head) and len(head) > 4 and head.endswith(("ans", "is", "ese")) and head not in {"plans", "loans", "bans", "this"}
 
 
 def _in_names(quantities: list[Quantity], doc) -> list[Quantity]:
@@ -205,9 +209,10 @@ def find_figures(text: str, article_id: str, published: dt.date | None, doc=None
                 here.append(_figure(text, s0, s1, q, article_id, published, here, pending_unverified))
         for f, g in zip(here, here[1:]):  # "16 civilians and three children were killed": both share the kind
             between = text[f.end: g.start]
-            if (f.kind == "other") != (g.kind == "other") and f.unit == g.unit == "people" and _COORD.fullmatch(between) \
+            weak = ("other", "troops")
+            if (f.kind in weak) != (g.kind in weak) and f.unit == g.unit == "people" and _COORD.fullmatch(between) \
                     and not any(_cue(w, anchored_end=False) for w in between.split()):
-                f.kind = g.kind = f.kind if g.kind == "other" else g.kind
+                f.kind = g.kind = f.kind if g.kind in weak else g.kind
         for f in here:  # "13 civilians among them seven children were killed": the whole takes the part's kind
             parent = next((g for g in here if g.text == f.extra.get("part_of")), None)
             if parent is not None and parent.kind == "other" and f.kind != "other":
