@@ -22,7 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newsdesk.facts.figure_context import as_of, attribution, says_unverified, sentences
+from newsdesk.facts.figure_context import (dates_in, nearest_date, nearest_source, says_unverified, sentences,
+                                           source_candidates)
 from newsdesk.facts.numbers import Quantity, find_quantities
 from newsdesk.facts.records import Figure
 
@@ -54,8 +55,8 @@ _CUES = [
     ("detained", r"detained|detaining|arrested|arresting|arrests|detainees|prisoners|jailed|imprisoned|captured|"
                  r"abducted|kidnapped|hostages|held|rounded\s+up|taken\s+into\s+custody|in\s+custody|abducting"),
 ]
-_CUE_RE = [(k, re.compile(rf"(?:{p})\b", re.I)) for k, p in _CUES]
-_AUX = re.compile(r"(?:\s+(?:\w+ly|were|was|are|is|have|has|had|been|being|be|reportedly|also|all|later|who|believed|"
+_CUE_RE = [(k, re.compile(rf"(?:{p})\b", re.I), re.compile(rf"\b(?:{p})\s*$", re.I)) for k, p in _CUES]
+_AUX = re.compile(r"(?:\s+(?:\w+ly|more|others|other|were|was|are|is|have|has|had|been|being|be|reportedly|also|all|later|who|believed|"
                   r"feared|confirmed|said|thought|to|estimated|known|expected|likely|probably|recorded|documented|"
                   r"now|already|since|so\s+far|as\s+well|each|being|either|"
                   r"in\s+total|overall|mostly|were\s+reported|reported|of\s+them|of\s+whom|among\s+them))*\s+", re.I)
@@ -127,11 +128,8 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str | None, str | Non
 
 
 def _cue(fragment: str, anchored_end: bool) -> str | None:
-    for kind, rx in _CUE_RE:
-        if anchored_end:
-            if re.search(rf"\b(?:{rx.pattern})\s*$", fragment, re.I):
-                return kind
-        elif rx.match(fragment):
+    for kind, rx, rx_end in _CUE_RE:
+        if (rx_end.search(fragment) if anchored_end else rx.match(fragment)):
             return kind
     return None
 
@@ -198,15 +196,20 @@ def find_figures(text: str, article_id: str, published: dt.date | None, doc=None
         quantities = _in_names(quantities, doc)
     figures: list[Figure] = []
     qi = 0
-    last_source: str | None = None
+    last_source: str | tuple[int, int] | None = None
     pending_unverified: list[Figure] = []
     for s0, s1 in sentences(text):
         here: list[Figure] = []
+        sources = dates = None
         while qi < len(quantities) and quantities[qi].start < s1:
             q = quantities[qi]
             qi += 1
             if q.start >= s0:
-                here.append(_figure(text, s0, s1, q, article_id, published, here, pending_unverified))
+                if sources is None:
+                    sources, dates = source_candidates(text, s0, s1), dates_in(text, s0, s1, published)
+                f = _figure(text, s0, s1, q, article_id, here, pending_unverified)
+                f.source, f.as_of = nearest_source(sources, q.start), nearest_date(dates, q.start, published)
+                here.append(f)
         for f, g in zip(here, here[1:]):  # "16 civilians and three children were killed": both share the kind
             between = text[f.end: g.start]
             weak = ("other", "troops")
@@ -223,23 +226,23 @@ def find_figures(text: str, article_id: str, published: dt.date | None, doc=None
                 f.extra["period"] = period.group(0)
         sentence_unverified = says_unverified(text[s0:s1])
         for f in here:
-            if f.source in _PRONOUNS:
-                f.source = last_source
+            if f.source in _PRONOUNS:  # "..., he said": whoever the previous sentence names
+                if isinstance(last_source, tuple):
+                    last_source = nearest_source(source_candidates(text, *last_source), last_source[0])
+                f.source = last_source if last_source not in _PRONOUNS else None
             f.unverified = sentence_unverified
         if sentence_unverified and not here:
             for f in pending_unverified:
                 f.unverified = True
-        sources = [f.source for f in here if f.source]
-        last_source = sources[-1] if sources else attribution(text, s0, s1, s0)
-        if last_source in _PRONOUNS:
-            last_source = None
+        named = [f.source for f in here if f.source and f.source not in _PRONOUNS]
+        last_source = named[-1] if named else (s0, s1)  # looked up only if the next sentence needs it
         pending_unverified = here
         figures.extend(here)
     return figures
 
 
-def _figure(text: str, s0: int, s1: int, q: Quantity, article_id: str, published: dt.date | None,
-            earlier: list[Figure], previous: list[Figure]) -> Figure:
+def _figure(text: str, s0: int, s1: int, q: Quantity, article_id: str, earlier: list[Figure],
+            previous: list[Figure]) -> Figure:
     pos = q.end
     of_them = re.match(r"\s+of\s+(?:them|whom)\s+(?:were\s+|are\s+)?", text[pos:s1], re.I)
     subject, head, np_end = _noun_phrase(text, (pos + of_them.end()) if of_them else pos, s1)
@@ -268,6 +271,5 @@ def _figure(text: str, s0: int, s1: int, q: Quantity, article_id: str, published
     return Figure(
         article=article_id, value=q.value, unit=_unit(q, head, kind), kind=kind, text=q.text,
         sentence=text[s0:s1].strip(), start=q.start, end=q.end, subject=subject, qualifier=q.qualifier,
-        source=attribution(text, s0, s1, q.start), as_of=as_of(text, s0, s1, q.start, published),
         value_high=q.value_high, extra=extra,
     )

@@ -31,6 +31,8 @@ _VAGUE_VALUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, 
                 "dozen": 36, "hundred": 300, "thousand": 3000, "million": 3e6}
 _CORE_BODY = rf"(?:(?P<dig>{_DIG})|(?P<vague>{_VAGUE})|(?P<words>{_WORDS}))(?![\w/:]|,\d|\.\d)"
 _CORE = re.compile(rf"(?<![\w.,/:$€£¥₹-]){_CORE_BODY}|(?<=[$€£¥₹])(?P<dig2>{_DIG})(?![/:]|,\d|\.\d)", re.I)
+_START = re.compile(rf"\d|\b(?:{_NW}|an?\s+(?:hundred|thousand|million|billion|trillion|dozen|quarter|third)|half|three\s+"
+                    r"quarters|tens|hundreds|dozens|scores|thousands|millions|several|a\s+few)\b", re.I)
 _CORE_NEXT = re.compile(rf"{_CORE_BODY}|(?P<dig2>(?!))", re.I)  # the second number of a range, after "-"
 _SCALE_AFTER = re.compile(r"(?:\s+|-)?(thousand|million|billion|trillion)\b|(mn|bn|tn|m|b|k)\b", re.I)
 _CUR_BEFORE = re.compile(r"(US\$|U\.S\.\s?\$|S\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|"
@@ -243,7 +245,7 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     pos = 0
     while True:
-        m = _CORE.search(text, pos)
+        m = _START.search(text, pos)  # a cheap scan for where a number may start
         if not m:
             return out
         got = sc.core_at(m.start())
