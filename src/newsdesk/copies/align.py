@@ -56,6 +56,7 @@ class Alignment:
     original_coverage: float = 0.0  # share of the original's words in sentences aligned to
     mean_similarity: float = 0.0
     longest_run: int = 0  # longest run of consecutive near-verbatim sentences in both texts
+    in_order: float = 1.0  # share of consecutive aligned copy sentences that keep the original's order
 
     @property
     def score(self) -> float:
@@ -127,8 +128,10 @@ def _one_way(sim: np.ndarray, copy: Sentences, original: Sentences, threshold: f
         else:
             run, prev = 0, None
         longest = max(longest, run)
+    steps = [b[1] > a[1] for a, b in zip(pairs, pairs[1:])]
     return Alignment(
         pairs=pairs,
+        in_order=sum(steps) / len(steps) if steps else 1.0,
         copy_coverage=float(copy.weights[rows].sum() / max(copy.weights.sum(), 1e-9)),
         original_coverage=float(original.weights[matched_orig].sum() / max(original.weights.sum(), 1e-9)),
         mean_similarity=float(best[rows].mean()),

@@ -16,7 +16,7 @@ import zlib
 
 import numpy as np
 
-from ..ids import normalise_body
+from ..ids import fold_punctuation, normalise_body
 from ..terms import STOPWORDS
 
 _MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1, 0xD3A2646C, 0xFD7046C5, 0xB55A4F09],
@@ -75,9 +75,21 @@ _SEP = " zqxsepzqx "  # a word no text contains: lets one normalisation pass ser
 
 
 def normalise_with_anchors(text: str) -> tuple[str, np.ndarray]:
-    """The normalised body and its sentence anchors, from one normalisation pass."""
-    parts = normalise_body(_SEP.join(_SENTENCE_END.split(text))).split(_SEP.strip())
-    return " ".join(" ".join(p.split()) for p in parts if p.strip()), anchors(parts)
+    """The normalised body and its sentence anchors, from one normalisation pass.
+
+    Sentences end at a newline or at ``.``, ``!`` or ``?`` before a space. The
+    common case (ASCII once typographic marks are folded) is marked with NULs
+    and folded by ``str.translate``, several times faster than the regex path.
+    """
+    marked = text.replace("\n", "\x00\n")
+    for end in ".!?":
+        marked = marked.replace(end + " ", end + "\x00 ")
+    fast = fold_punctuation(marked, keep_nul=True)
+    if fast is None:
+        parts = normalise_body(_SEP.join(_SENTENCE_END.split(text))).split(_SEP.strip())
+        return " ".join(" ".join(p.split()) for p in parts if p.strip()), anchors(parts)
+    parts = [" ".join(p.split()) for p in fast.split("\x00")]
+    return " ".join(p for p in parts if p), anchors(parts)
 
 
 
