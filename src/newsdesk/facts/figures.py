@@ -56,10 +56,10 @@ _CUES = [
                  r"abducted|kidnapped|hostages|held|rounded\s+up|taken\s+into\s+custody|in\s+custody|abducting"),
 ]
 _CUE_RE = [(k, re.compile(rf"(?:{p})\b", re.I), re.compile(rf"\b(?:{p})\s*$", re.I)) for k, p in _CUES]
-_AUX = re.compile(r"(?:\s+(?:\w+ly|more|others|other|were|was|are|is|have|has|had|been|being|be|reportedly|also|all|later|who|believed|"
+_AUX = re.compile(r"(?:,?\s+(?:\w+ly|more|others|other|remain|remained|remains|still|were|was|are|is|have|has|had|been|being|be|reportedly|also|all|later|who|believed|"
                   r"feared|confirmed|said|thought|to|estimated|known|expected|likely|probably|recorded|documented|"
                   r"now|already|since|so\s+far|as\s+well|each|being|either|"
-                  r"in\s+total|overall|mostly|were\s+reported|reported|of\s+them|of\s+whom|among\s+them))*\s+", re.I)
+                  r"in\s+total|overall|mostly|were\s+reported|reported|of\s+them|of\s+whom|among\s+them))*,?\s+", re.I)
 _TOLL_LEFT = re.compile(r"\b(?:death|casualty|civilian|body|fatality|overall|final)?\s*tolls?\b(?:\s+[\w-]+){0,8}?\s+"
                         r"(?:to|at|of|reached|hit|stood|stands|was|is|rose|rises|climbed|climbs|passed|exceeded|topped|jumped)\s+"
                         r"(?:at\s+|to\s+)?$|\b(?:deaths|dead|fatalities)\s+(?:to|at|of|reached|rose)\s+(?:to\s+)?$",
@@ -77,14 +77,16 @@ _NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|
                           r"hundreds?|thousands?|dozens?|\d)", re.I)
 _ACTIVE = re.compile(r"(?:kill|kills|killing|injuring|wounding|displacing|arresting|detaining|claiming|abducting|"
                      r"evacuating|leaving|left)\b", re.I)
-_GAP = re.compile(r"\s+(?:mostly|mainly|including|among\s+them|among\s+whom|many\s+of\s+them|most\s+of\s+them|"
-                  r"most|many|all|both|from|in|at|on|near|inside)\b[^.;:\d]{0,60}?(?=\s+(?:were|was|have|has|had|are|is)\b)",
+_GAP = re.compile(r",?\s+(?:mostly|mainly|including|among\s+them|among\s+whom|many\s+of\s+them|most\s+of\s+them|"
+                  r"most|many|all|both|from|in|at|on|near|inside)\b[^.;:\d]{0,60}?(?=,?\s+(?:were|was|have|has|had|are|is)\b)",
                   re.I)
 _PERIOD = re.compile(r"\bsince\s+(?:then|early\s+|late\s+|mid-?|march\s+|the\s+)?(?:\d{4}|war|conflict|uprising|"
                      r"revolution|then)\b|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
                      r"(?:war|conflict|uprising|revolution|crisis)\b|\b(?:throughout|during|over\s+the\s+course\s+of)\s+the\s+"
                      r"(?:war|conflict)\b|\b\w+-year(?:-old|-long)?\s+(?:civil\s+)?(?:war|conflict)\b", re.I)
 _COORD = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?(?:and|or|as\s+well\s+as|plus)\s+")
+_AFTER_FIGURE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds))\s+"
+                           r"(?:[A-Za-z'-]+\s+){0,3}?[A-Za-z]+\s*$", re.I)
 _NAME_ENTS = {"LAW", "PRODUCT", "EVENT", "FAC", "ORG", "WORK_OF_ART"}
 
 
@@ -143,9 +145,10 @@ def _kind(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: in
     if q.unit:
         return "other"
     left = re.sub(r"\s+of\s*$", " ", text[max(s0, q.start - 60): q.start])  # "the killing of one person"
-    kind = _cue(left, anchored_end=True)  # "killed 12", "killing at least 30"
-    if kind:
-        return kind
+    left_kind = _cue(left, anchored_end=True)  # "killed 12", "killing at least 30"
+    # "8 persons killed 58 others injured": "killed" belongs to the figure before
+    if left_kind and not _AFTER_FIGURE.search(left):
+        return left_kind
     gap = _GAP.match(text, np_end, s1)  # "16 civilians including women and children were killed"
     aux = _AUX.match(text, gap.end() if gap else np_end)
     after = text[aux.end() if aux else np_end: s1]
@@ -155,6 +158,8 @@ def _kind(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: in
         active = re.match(r"\S+\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?\d", after)
         if kind and (not active or head is None or head in _VICTIMS or after[:1].isupper()):
             return kind
+    if left_kind:
+        return left_kind
     if re.match(r"\s+the\s+(?:overall\s+|total\s+)?(?:number|toll|death\s+toll)\s+(?:of\s+(?:people\s+)?)?"
                 r"(?:killed|dead|deaths)\b", text[np_end:s1], re.I):
         return "killed"  # "bringing to 45 the number killed"

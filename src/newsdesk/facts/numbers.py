@@ -75,7 +75,7 @@ _STREET_AFTER = re.compile(r"\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Street|St|Road|Rd|Ave
                            r"Way|Place|Square|Court|Terrace|Crescent|Highway)\b")
 _VOTE_CONTEXT = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?|in\s+favou?r|abstain\w*|abstentions?|motion|"
                            r"resolution|bill|referendum)\b", re.I)
-_RANGE_MID = re.compile(r"\s*(?:-|–|—|to)\s*(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?", re.I)
+_RANGE_MID = re.compile(r"(?:\s+votes?(?=\s+to\b))?\s*(?:-|–|—|to)\s*(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?$", re.I)
 _AND_MID = re.compile(r"\s+and\s+(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?", re.I)
 _VOTES_WORD = re.compile(r"\s+votes?\b", re.I)
@@ -193,6 +193,8 @@ def _is_non_figure(sc: _Scanner, m: re.Match, end: int, value: float, scaled: bo
         return True
     if _AGE_BEFORE.search(before) or (re.search(r"[A-Z][a-z]+\s*,?\s*\($", before) and re.match(r"\)", after)):
         return True
+    if digits and value < 120 and re.search(r"\b[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", after):
+        return True  # "John Smith, 45, a teacher"
     if digits and (_TIME_AFTER.match(after) or re.search(r"\bat\s+$", before) and re.fullmatch(r"[012]\d{3}", digits)):
         return True
     if _NAME_PREFIX.search(before) or re.search(r"\b(?:number|no\.)\s*$", before, re.I) or _STREET_AFTER.match(after):

@@ -1,0 +1,209 @@
+"""Figures: kind, subject, unit, source, as-of date and the unverified flag, read from the
+sentence around each number. All sentences are invented, in newswire style."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from newsdesk.facts.figures import find_figures
+from newsdesk.facts.records import Figure
+
+PUBLISHED = dt.date(2024, 6, 7)  # a Friday
+
+
+def figures(text: str, published: dt.date | None = PUBLISHED) -> list[Figure]:
+    found = find_figures(text, "a1", published)
+    for f in found:
+        assert text[f.start: f.end] == f.text
+        assert f.text in f.sentence and f.article == "a1"
+    return found
+
+
+def only(text: str, published: dt.date | None = PUBLISHED) -> Figure:
+    found = figures(text, published)
+    assert len(found) == 1, [(f.text, f.kind) for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("An air strike killed at least 12 people in the market, witnesses said.", "killed"),
+    ("Seven people were killed when the roof collapsed.", "killed"),
+    ("The death toll rose to 70 on Thursday.", "killed"),
+    ("The blast left 14 dead and the square in ruins.", "killed"),
+    ("Twelve soldiers died in the ambush.", "killed"),
+    ("The shelling wounded 32 people in the old town.", "injured"),
+    ("At least 40 people were injured in the crush.", "injured"),
+    ("The agency said 3.2 million people had fled their homes.", "displaced"),
+    ("More than 10,000 residents were displaced by the floods.", "displaced"),
+    ("The camp now shelters 85,000 refugees.", "displaced"),
+    ("Some 30 people remain missing after the landslide.", "missing"),
+    ("Police arrested 120 protesters outside parliament.", "detained"),
+    ("At least 50 people were detained overnight.", "detained"),
+    ("The EU pledged €50 million in humanitarian aid.", "aid"),
+    ("The company reported profits of $350 million.", "money"),
+    ("Some 20,000 Russian troops are massed near the border.", "troops"),
+    ("The bill passed 141 to 5 in the upper house.", "votes"),
+    ("The clinic treats 200 patients a day.", "other"),
+    ("Unemployment fell to 5 percent.", "other"),
+])
+def test_kind(text, kind):
+    assert only(text).kind == kind
+
+
+def test_a_casualty_breakdown():
+    text = "The attack caused 1,214 casualties - 403 killed and 811 injured - the health ministry said."
+    got = [(f.value, f.kind) for f in figures(text)]
+    assert got == [(1214, "casualties"), (403, "killed"), (811, "injured")]
+
+
+def test_killed_and_injured_in_one_sentence():
+    text = "A bomb blast killed six people and injured 32 in the Salah al-Din district, state television reported."
+    got = [(f.value, f.kind, f.unit) for f in figures(text)]
+    assert got == [(6, "killed", "people"), (32, "injured", "people")]
+
+
+def test_a_headline_list_without_punctuation():
+    got = [(f.value, f.kind) for f in figures("8 persons killed 58 others injured in rocket attacks on the city")]
+    assert got == [(8, "killed"), (58, "injured")]
+
+
+def test_active_verb_after_the_subject_is_not_its_kind():
+    found = figures("Two gunmen killed 20 villagers near the river.")
+    assert [(f.value, f.kind) for f in found] == [(2, "other"), (20, "killed")]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("At least 29 Syrian rebels were killed in clashes overnight.", "Syrian rebels"),
+    ("The strike killed 16 civilians in the town.", "civilians"),
+    ("Some 20,000 Russian troops are massed near the border.", "Russian troops"),
+    ("At least 70 regime and rebel fighters have been killed.", "regime and rebel fighters"),
+    ("Three of them were children.", "children"),
+])
+def test_subject(text, subject):
+    assert figures(text)[0].subject == subject
+
+
+def test_a_part_takes_the_kind_of_its_whole():
+    text = "The strike killed at least 58 people, including 11 children."
+    whole, part = figures(text)
+    assert (whole.value, whole.kind, whole.subject) == (58, "killed", "people")
+    assert (part.value, part.kind, part.subject) == (11, "killed", "children")
+    assert part.extra["part_of"] == "at least 58"
+
+
+def test_the_whole_takes_the_kind_of_its_part():
+    text = "Thirteen civilians, among them seven children, were killed in the raid."
+    assert [(f.value, f.kind) for f in figures(text)] == [(13, "killed"), (7, "killed")]
+
+
+def test_coordinated_counts_share_the_kind():
+    text = "At least 16 civilians and three children have been killed in air raids."
+    assert [(f.value, f.kind, f.subject) for f in figures(text)] == [
+        (16, "killed", "civilians"), (3, "killed", "children")]
+
+
+def test_of_them_in_the_next_sentence_refers_back():
+    text = "Floods killed 40 people in the valley. Twelve of them were children."
+    assert [(f.value, f.kind, f.subject) for f in figures(text)] == [
+        (40, "killed", "people"), (12, "killed", "children")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The UN said 3.2 million people had fled.", "the UN"),
+    ("About 500 soldiers were killed, according to Ukrainian officials.", "Ukrainian officials"),
+    ("At least 40 people died in the fire, said the health ministry.", "the health ministry"),
+    ("Twelve people were killed, the Syrian Observatory for Human Rights said on Sunday.",
+     "the Syrian Observatory for Human Rights"),
+    ("Ten people were killed in the attack, Governor Talal Barazi told Reuters.", "Governor Talal Barazi"),
+    ("The blast killed 9 people in Aleppo a monitoring group said.", "a monitoring group"),
+    ("Fifteen people died in the crash.", None),
+])
+def test_source(text, source):
+    assert figures(text)[0].source == source
+
+
+def test_a_pronoun_source_is_resolved_to_the_previous_sentence():
+    text = "The Red Cross said the camp was full on Monday. It said 300 families had no shelter."
+    assert only(text).source == "the Red Cross"
+
+
+@pytest.mark.parametrize(("text", "as_of"), [
+    ("Fighting on Tuesday killed 30 people.", "2024-06-04"),
+    ("As of June 5, some 1,200 people had been evacuated.", "2024-06-05"),
+    ("Police detained 14 people yesterday.", "2024-06-06"),
+    ("The toll reached 80 on 2 June 2024, officials said.", "2024-06-02"),
+    ("The toll reached 80 on Friday.", "2024-06-07"),
+    ("The storm destroyed 300 homes.", "2024-06-07"),
+    ("Officials said 20 people were killed on December 30.", "2023-12-30"),
+])
+def test_as_of_date(text, as_of):
+    assert figures(text)[0].as_of == as_of
+
+
+def test_as_of_prefers_as_of_over_since():
+    text = "Since March 1, the war has killed 500 civilians as of May 30, the UN said."
+    assert only(text).as_of == "2024-05-30"
+
+
+def test_no_publication_date_and_no_date_in_the_sentence():
+    assert only("The storm destroyed 300 homes.", published=None).as_of is None
+
+
+def test_unverified_in_the_same_sentence():
+    text = "Activists said 45 people were killed, a figure that could not be independently verified."
+    assert only(text).unverified
+
+
+def test_unverified_in_the_next_sentence():
+    text = ("Rebels said they killed 200 soldiers near the airport. Reuters could not independently verify "
+            "the claim. The army said 3 soldiers were wounded.")
+    found = figures(text)
+    assert [(f.value, f.unverified) for f in found] == [(200, True), (3, False)]
+
+
+def test_fields_follow_the_export_contract():
+    f = only("Nearly 300 people were killed in the quake, the government said on Monday.")
+    assert (f.value, f.unit, f.kind, f.qualifier, f.source, f.as_of) == (
+        300, "people", "killed", "nearly", "the government", "2024-06-03")
+    assert f.sentence == "Nearly 300 people were killed in the quake, the government said on Monday."
+
+
+def test_money_with_a_conversion():
+    f = only("The Singapore government will spend US$1.2 billion (S$1.6 billion) on flood defences.")
+    assert (f.value, f.unit, f.extra["converted"]) == (1_200_000_000, "USD", "SGD 1600000000")
+
+
+def test_a_range_keeps_both_ends():
+    f = only("Between 200 and 300 people were detained, according to rights groups.")
+    assert (f.value, f.value_high, f.kind, f.source) == (200, 300, "detained", "rights groups")
+
+
+def test_votes_keep_the_votes_against():
+    f = only("The resolution passed 141 to 5 in the General Assembly on Thursday.")
+    assert (f.kind, f.unit, f.value, f.extra["against"]) == ("votes", "votes", 141, "5")
+
+
+def test_a_war_long_toll_is_marked_as_a_period():
+    f = only("The war has killed more than 400,000 people since 2011.")
+    assert f.kind == "killed" and f.extra["period"] == "since 2011"
+
+
+def test_dates_ages_times_durations_are_not_figures():
+    text = ("On June 5, 2024, a 45-year-old man, aged 45, left 10 Downing Street at 10:30 a.m. "
+            "for 3 days, his 21st trip since 2011 on Route 66.")
+    assert figures(text) == []
+
+
+def test_numbers_inside_names_a_parser_found_are_dropped():
+    text = "Delegates cited Resolution 2334 and the Vision 2030 plan as 12 envoys arrived."
+    start = text.index("Vision")
+    doc = SimpleNamespace(ents=[SimpleNamespace(start_char=start, end_char=start + len("Vision 2030 plan"),
+                                                label_="LAW", text="Vision 2030 plan")])
+    assert [f.value for f in find_figures(text, "a1", PUBLISHED, doc=doc)] == [12]
+
+
+def test_empty_text():
+    assert find_figures("", "a1", None) == []
