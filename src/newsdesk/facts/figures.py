@@ -46,7 +46,9 @@ _CUES = [
     ("killed", r"killed|kill|kills|killing|dead|died|die|dies|dying|slain|slaughtered|martyred|massacred|executed|"
                r"beheaded|perished|murdered|deaths?|fatalities|bodies|martyrs|corpses|shot\s+dead|lost\s+their\s+lives|"
                r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|left\s+dead|lives|execute|executes|executing|"
-               r"among\s+the\s+(?:dead|killed|victims|fatalities)|among\s+those\s+killed"),
+               r"among\s+(?:the\s+)?(?:[\d,]+\s+|at\s+least\s+[\d,]+\s+)?(?:people\s+|civilians\s+|persons\s+)?"
+               r"(?:dead|killed|victims|fatalities)|among\s+those\s+(?:killed|who\s+died)|"
+               r"(?:victims|dead|fatalities)\s+included|the\s+dead\s+(?:were|included)"),
     ("injured", r"injured|injuring|injures|injure|wounded|wounding|wounds|hurt|injuries|hospitali[sz]ed"),
     ("casualties", r"casualties|casualty"),
     ("missing", r"missing|unaccounted"),
@@ -77,7 +79,7 @@ _NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|
                           r"hundreds?|thousands?|dozens?|\d)", re.I)
 _ACTIVE = re.compile(r"(?:kill|kills|killing|injuring|wounding|displacing|arresting|detaining|claiming|abducting|"
                      r"evacuating|leaving|left)\b", re.I)
-_GAP = re.compile(r",?\s+(?:mostly|mainly|including|among\s+them|among\s+whom|many\s+of\s+them|most\s+of\s+them|"
+_GAP = re.compile(r",?\s+(?:and|mostly|mainly|including|among\s+them|among\s+whom|many\s+of\s+them|most\s+of\s+them|"
                   r"most|many|all|both|from|in|at|on|near|inside)\b[^.;:\d]{0,60}?(?=,?\s+(?:were|was|have|has|had|are|is)\b)",
                   re.I)
 _PERIOD = re.compile(r"\bsince\s+(?:then|early\s+|late\s+|mid-?|march\s+|the\s+)?(?:\d{4}|war|conflict|uprising|"
@@ -87,6 +89,7 @@ _PERIOD = re.compile(r"\bsince\s+(?:then|early\s+|late\s+|mid-?|march\s+|the\s+)
 _COORD = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?(?:and|or|as\s+well\s+as|plus)\s+")
 _AFTER_FIGURE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds))\s+"
                            r"(?:[A-Za-z'-]+\s+){0,3}?[A-Za-z]+\s*$", re.I)
+_AMONG = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:were\s+|was\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?:at\s+least\s+)?")
 _NAME_ENTS = {"LAW", "PRODUCT", "EVENT", "FAC", "ORG", "WORK_OF_ART"}
 
 
@@ -221,6 +224,9 @@ def find_figures(text: str, article_id: str, published: dt.date | None, doc=None
             if (f.kind in weak) != (g.kind in weak) and f.unit == g.unit == "people" and _COORD.fullmatch(between) \
                     and not any(_cue(w, anchored_end=False) for w in between.split()):
                 f.kind = g.kind = f.kind if g.kind in weak else g.kind
+        for f, g in zip(here, here[1:]):  # "68 children were among the 126 people killed": a part of what follows
+            if "part_of" not in f.extra and _AMONG.fullmatch(text[f.end: g.start]) and g.value > f.value:
+                f.extra["part_of"] = g.text
         for f in here:  # "13 civilians among them seven children were killed": the whole takes the part's kind
             parent = next((g for g in here if g.text == f.extra.get("part_of")), None)
             if parent is not None and parent.kind == "other" and f.kind != "other":
@@ -256,8 +262,8 @@ def _figure(text: str, s0: int, s1: int, q: Quantity, article_id: str, earlier: 
     kind = _kind(text, s0, s1, q, head, np_end)
     part_of = None
     parent = None
-    if earlier and _INCLUDING.search(text[max(s0, q.start - 30): q.start]):
-        parent = earlier[-1]
+    if earlier and (of_them or _INCLUDING.search(text[max(s0, q.start - 30): q.start])):
+        parent = earlier[-1]  # "including 11 children", "86, 30 of them children"
     elif of_them and not earlier and previous:  # "Three of them were children."
         parent = previous[-1]
     if parent is not None:
