@@ -22,7 +22,8 @@ killed. We run ``find_figures`` on each article (publication date from the
   text (the headline and lead carry the main event), 0 when there is none;
   vague figures ("dozens") are skipped.
 
-Scores: exact-match accuracy per category on articles with a nonzero gold
+A naive baseline for civilians (the first digits next to "killed"/"dead"/
+"died") is scored in the same run. Scores: exact-match accuracy per category on articles with a nonzero gold
 count and on all articles; for the even unit_ids (rules developed on them) and
 the odd ones (held out), and overall. Speed: articles/s and figures/s of
 ``find_figures`` alone (regex only, one process), and with ``--spacy`` the
@@ -89,6 +90,16 @@ def derive_counts(figures: list[Figure]) -> dict[str, int]:
     return {c: counts.get(c, 0) for c in CATEGORIES}
 
 
+_BASELINE = re.compile(r"\b(?:kill(?:s|ed|ing)?|left)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+)?(\d[\d,]*)"
+                       r"|\b(\d[\d,]*)\s+(?:\w+\s+){0,2}?(?:were\s+|have\s+been\s+)?(?:killed|dead|died)\b", re.I)
+
+
+def baseline_civilians(text: str) -> int:
+    """A naive rule for comparison: the first digits next to "killed"/"dead"/"died", whatever they count."""
+    m = _BASELINE.search(text)
+    return int((m.group(1) or m.group(2)).replace(",", "")) if m else 0
+
+
 def load(path: Path = DATA) -> list[dict]:
     with path.open(encoding="utf-8", errors="replace", newline="") as f:
         return list(csv.DictReader(f))
@@ -115,9 +126,10 @@ def evaluate(rows: list[dict], nlp=None) -> dict:
         elapsed += time.perf_counter() - t
         n_figures += len(figures)
         pred = derive_counts(figures)
+        pred["baseline"] = baseline_civilians(text)
         split = "even" if int(row["unit_id"]) % 2 == 0 else "odd"
-        for cat in CATEGORIES:
-            gold = int(row[f"nb_{cat}"])
+        for cat in CATEGORIES + ("baseline",):
+            gold = int(row[f"nb_{cat if cat != 'baseline' else 'civilians'}"])
             ok = int(pred[cat] == gold)
             for sp in (split, "all"):
                 tally.setdefault((sp, cat, "all"), []).append(ok)
@@ -151,13 +163,14 @@ def main() -> None:
     print(f"{res['articles']} articles; first killed figure per category (bench/eval_figures.py).\n")
     print("| category | even nonzero | odd nonzero | all nonzero | even all | odd all | all |")
     print("|---|---|---|---|---|---|---|")
-    for cat in CATEGORIES:
+    for cat in CATEGORIES + ("baseline",):
         cells = []
         for sp, sub in (("even", "nonzero"), ("odd", "nonzero"), ("all", "nonzero"), ("even", "all"),
                         ("odd", "all"), ("all", "all")):
             acc, n = s.get((sp, cat, sub), (0.0, 0))
             cells.append(f"{acc:.3f} ({n})")
-        print(f"| {cat} | " + " | ".join(cells) + " |")
+        label = "civilians, naive baseline" if cat == "baseline" else cat
+        print(f"| {label} | " + " | ".join(cells) + " |")
     rate = res["articles"] / res["seconds"] if res["seconds"] else 0.0
     what = "NER-only spaCy + find_figures" if nlp is not None else "find_figures (regex rules, no spaCy)"
     print(f"\nSpeed, {what}, one process: {rate:,.0f} articles/s, "

@@ -17,14 +17,15 @@ import pytest
 
 from tests.conftest import ROOT, shared_dataset
 
-# measured: civilians on nonzero gold .788 (even .825, odd .750); children .664; women .405; non-civilians .711
+# measured: civilians on nonzero gold .788 (even .825, odd .750); children .724; women .486; non-civilians .711;
+# a naive "digits next to killed" rule reaches .465 on civilians (same run)
 FLOORS = {
     ("all", "civilians", "nonzero"): 0.77,
     ("even", "civilians", "nonzero"): 0.80,
     ("odd", "civilians", "nonzero"): 0.72,
     ("all", "civilians", "all"): 0.73,
-    ("all", "children", "nonzero"): 0.63,
-    ("all", "women", "nonzero"): 0.35,
+    ("all", "children", "nonzero"): 0.69,
+    ("all", "women", "nonzero"): 0.40,
     ("all", "noncivilians", "nonzero"): 0.68,
     ("all", "noncivilians", "all"): 0.84,
 }
