@@ -207,3 +207,12 @@ def test_numbers_inside_names_a_parser_found_are_dropped():
 
 def test_empty_text():
     assert find_figures("", "a1", None) == []
+
+
+def test_a_cue_word_before_the_head_gives_the_kind():
+    found = figures("About 20,000 displaced people live in camps. Thirty wounded soldiers were flown out.")
+    assert [(f.kind, f.subject) for f in found] == [("displaced", "displaced people"), ("injured", "wounded soldiers")]
+
+
+def test_a_copyright_year_is_not_a_figure():
+    assert figures("Copyright 2020 Meridian Press. All rights reserved.") == []

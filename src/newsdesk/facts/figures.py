@@ -139,7 +139,7 @@ def _cue(fragment: str, anchored_end: bool) -> str | None:
     return None
 
 
-def _kind(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: int) -> str:
+def _kind(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: int, subject: str | None) -> str:
     if q.unit == "votes" or head in ("votes", "vote"):
         return "votes"
     if q.unit and q.unit not in ("percent", "percentage points"):
@@ -171,6 +171,10 @@ def _kind(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: in
     if head:
         kind = _cue(head, anchored_end=False)
         if kind:
+            return kind
+    for word in subject.split()[:-1] if subject else ():  # "20,000 displaced people", "30 wounded soldiers"
+        kind = _cue(word, anchored_end=False)
+        if kind and kind != "detained":
             return kind
         if head in _TROOPS:
             return "troops"
@@ -259,7 +263,7 @@ def _figure(text: str, s0: int, s1: int, q: Quantity, article_id: str, earlier: 
     subject, head, np_end = _noun_phrase(text, (pos + of_them.end()) if of_them else pos, s1)
     if of_them and subject is None:
         np_end = pos
-    kind = _kind(text, s0, s1, q, head, np_end)
+    kind = _kind(text, s0, s1, q, head, np_end, subject)
     part_of = None
     parent = None
     if earlier and (of_them or _INCLUDING.search(text[max(s0, q.start - 30): q.start])):

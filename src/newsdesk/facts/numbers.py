@@ -204,7 +204,7 @@ def _is_non_figure(sc: _Scanner, m: re.Match, end: int, value: float, scaled: bo
     if digits and re.fullmatch(r"\d+-\d+", text[start: end + 3]) is None and re.match(r"-\d+-", after):
         return True  # 2024-06-05
     if digits and not scaled and re.fullmatch(r"1[6-9]\d\d|20\d\d", digits):
-        plural_after = re.match(r"\s+(?:[A-Za-z'-]+\s+)?[A-Za-z'-]*(?:s|people|men|women|children)\b", after)
+        plural_after = re.match(r"\s+(?:[a-z'-]+\s+)?[a-z'-]*(?:s|people|men|women|children)\b", after)
         if _YEAR_PREP.search(before) or not plural_after or re.match(r"\s*[-–]\s*\d{2}\b", after):
             return True
     if not digits and value == 1 and m.group(0).lower() == "one":
