@@ -134,11 +134,6 @@ def nearest_source(candidates: list[tuple[int, str]], at: int) -> str | None:
     return best[1] if best else None
 
 
-def attribution(text: str, s0: int, s1: int, at: int) -> str | None:
-    """Who a figure at offset ``at`` in sentence [s0, s1) is attributed to; "he"/"it" for a pronoun."""
-    return nearest_source(source_candidates(text, s0, s1), at)
-
-
 # ---- as-of date --------------------------------------------------------------------------------
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -197,12 +192,6 @@ def nearest_date(dates: list[tuple[int, int, dt.date]], at: int, published: dt.d
     if dates:
         return min(dates, key=lambda d: (d[0], abs(d[1] - at)))[2].isoformat()
     return published.isoformat() if published else None
-
-
-def as_of(text: str, s0: int, s1: int, at: int, published: dt.date | None) -> str | None:
-    """The date a figure at ``at`` holds for: a date in its sentence ("on Tuesday", "as of June 5"), else
-    the publication date."""
-    return nearest_date(dates_in(text, s0, s1, published), at, published)
 
 
 # ---- verification ------------------------------------------------------------------------------

@@ -79,7 +79,6 @@ _RANGE_MID = re.compile(r"(?:\s+votes?(?=\s+to\b))?\s*(?:-|–|—|to)\s*(?:(?:U
 _BETWEEN = re.compile(r"\bbetween\s+(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?$", re.I)
 _AND_MID = re.compile(r"\s+and\s+(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?", re.I)
 _VOTES_WORD = re.compile(r"\s+votes?\b", re.I)
-_CONVERSION = re.compile(r"\s*\((?:about\s+|around\s+|roughly\s+|some\s+|or\s+|approx\.?\s+)?", re.I)
 _PERSON_ONE = re.compile(r"\s+(?:\w+\s+)?(?:person|civilian|child|soldier|man|woman|boy|girl|fighter|officer|"
                          r"policeman|member|resident|journalist|worker|student|militant|rebel|doctor|nurse|patient|"
                          r"passenger|protester|demonstrator|victim|body|dead|killed|died|injured|wounded)\b", re.I)
@@ -283,7 +282,7 @@ def _quantity(sc: _Scanner, m: re.Match, value: float, vague: bool) -> tuple[Qua
         if p:
             q.unit = "percentage points" if "point" in p.group(0).lower() else "percent"
             q.end = p.end()
-    if not _range_or_vote(sc, q, end):
+    if not _range_or_vote(sc, q):
         return None, q.end
     if q.unit is None and _VOTES_WORD.match(text, q.end) and q.against is None:
         q.unit = "votes"
@@ -295,7 +294,7 @@ def _quantity(sc: _Scanner, m: re.Match, value: float, vague: bool) -> tuple[Qua
     return q, max(q.end, m.end())
 
 
-def _range_or_vote(sc: _Scanner, q: Quantity, end: int) -> bool:
+def _range_or_vote(sc: _Scanner, q: Quantity) -> bool:
     """Extend ``q`` over "200-300", "between 200 and 300", "141 to 5" (votes); False for a score ("3-1")."""
     text = sc.text
     between = _BETWEEN.search(sc.before(q.start, 14))
