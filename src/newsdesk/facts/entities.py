@@ -68,6 +68,14 @@ def find_mentions(doc, article_id: str, gazetteer: Gazetteer | None = None) -> l
         if not text.strip() or not any(c.isalpha() for c in text):
             continue
         title = _title_before(doc, ent.start)
+        if label != "PER" and " " in text and text.split(" ", 1)[0].lower() in PERSON_TITLES \
+                and text.split(" ", 1)[1][:1].isupper() and not place:
+            label = "PER"  # "Spokeswoman Haley Morris" tagged as an organisation
+        if label == "PER":  # "Spokeswoman Haley Morris" -> title "Spokeswoman", name "Haley Morris"
+            while " " in text and text.split(" ", 1)[0].lower() in PERSON_TITLES:
+                word, text = text.split(" ", 1)
+                start += len(word) + 1
+                title = word
         prev = doc[ent.start - 1].text.lower() if ent.start > 0 else ""
         place = gaz.place_name(text)
         one_word = len(ent) == 1 or " " not in text

@@ -134,7 +134,7 @@ def units(text: str, spans: list[QSpan]) -> list[tuple[int, int]]:
             if text[begin:cut].strip():
                 out.append(_trim(text, begin, cut))
             begin = cut if text[cut:cut + 1] != "\n" else cut + 1
-            i = begin
+            i = max(begin, i + 1)
             continue
         i += 1
     if text[begin:].strip():

@@ -40,6 +40,7 @@ class Quote:
     cue: str | None = None  # the cue verb or phrase: "said", "told Reuters", "according to"
     cue_start: int | None = None
     cue_end: int | None = None
+    parts: list[tuple[int, int]] = field(default_factory=list)  # content pieces when a cue splits the quote
 
 
 @dataclass(slots=True)

@@ -1,0 +1,281 @@
+"""Quotes with their speakers: direct, indirect and mixed, each with its cue and content offsets.
+
+Works on the article text sentence by sentence (``quotes_direct.units``: a quote never splits a
+sentence), using the entity mentions for speakers (``speakers.SpeakerResolver``):
+
+- a quote followed by its attribution: "“...,” he said." / "“...,” said Smith, a spokesman." and
+  the sandwich "“A,” she said, “B.”" (one quote of two parts);
+- an attribution followed by a quote: "Smith said: “...”"; with words between the cue and the
+  quote it is a mixed quote ("Smith said the plan was “dead on arrival”"): the content is the
+  whole clause after the cue;
+- a quote without a cue in its sentence continues the previous speaker when it follows it in the
+  same or the next paragraph (merged into one quote in the same paragraph), or takes the speaker
+  of a previous sentence ending in "said:"; short quoted spans (1-3 words) without a cue are scare
+  quotes, titles or nicknames and are skipped, as are title-case spans;
+- indirect: "X said (that) ...", "X told Reuters ...", "..., X said.", "A, X said, B" and
+  "according to X, ..." / "..., according to X".
+
+``direct`` is True when the content holds a quote mark (direct and mixed quotes).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.facts.quotes_direct import QSpan, quoted_spans, units
+from newsdesk.facts.records import Mention, Quote
+from newsdesk.facts.speakers import CUE, SpeakerResolver, is_tell, is_weak, left_phrase, right_phrase
+
+_WORDS = re.compile(r"\w+")
+_QUOTE_CHARS = re.compile(r"[“”\"„]|''|``")
+MIN_QUOTE_WORDS = 4  # a quoted span of fewer words counts only with a cue next to it
+
+
+def _nwords(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def _is_title(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    caps = sum(w[0].isupper() for w in words)
+    return bool(words) and caps >= 0.75 * len(words) and text.rstrip()[-1:] not in ".!?,"
+
+
+def _end_trim(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    return end
+
+
+def _content_after(text: str, cue_end: int, cue: str, hi: int, mentions: list[Mention]) -> int:
+    """Where the content starts after a cue: past the addressee of "told", up to a near "that"."""
+    i = cue_end
+    seg = text[i:hi]
+    if is_tell(cue):
+        m = next((m for m in mentions if i < m.start <= i + 5 and m.end <= hi), None)
+        if m is not None:
+            i = m.end
+        else:
+            w = re.match(r"\s*(?:the\s+|a\s+)?[\w'’-]+", seg)
+            if w:
+                i += w.end()
+        seg = text[i:hi]
+    that = re.match(r"(?:[^,;:“”\"]{0,60}?\s)?(that)\b", seg)
+    if that and _nwords(seg[:that.start(1)]) <= 8:
+        return i + that.start(1)
+    m = re.match(r"[\s,:]*", seg)
+    return i + m.end()
+
+
+class _Article:
+    def __init__(self, doc, article_id: str, mentions: list[Mention]) -> None:
+        self.text = doc if isinstance(doc, str) else doc.text
+        self.id = article_id
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.spans = quoted_spans(self.text)
+        self.units = units(self.text, self.spans)
+        self.resolver = SpeakerResolver(self.text, self.mentions, [u[0] for u in self.units])
+        self.quotes: list[Quote] = []
+        self.last: tuple[Quote, int] | None = None  # last direct quote and the unit it ended in
+        self.colon_speaker = None  # speaker of a unit ending in "said:"
+
+    def inside_quote(self, pos: int) -> bool:
+        return any(s.open <= pos < s.close for s in self.spans)
+
+    def emit(self, parts, speaker, cue, unit_index: int, quoted: bool = False) -> Quote:
+        """``quoted``: the parts are the insides of quote marks (a direct quote)."""
+        text = self.text
+        start, end = parts[0][0], parts[-1][1]
+        content = " ".join(text[s:e] for s, e in parts)
+        direct = quoted or bool(_QUOTE_CHARS.search(text[start:end]))
+        q = Quote(self.id, content, start, end, direct,
+                  speaker.name if speaker else None, speaker.text if speaker else None,
+                  speaker.start if speaker else None, speaker.end if speaker else None,
+                  cue.group() if cue else None, cue.start() if cue else None, cue.end() if cue else None,
+                  list(parts) if len(parts) > 1 else [])
+        self.quotes.append(q)
+        if speaker is not None:
+            self.resolver.remember(end, speaker)
+        if q.direct:
+            self.last = (q, unit_index)
+        return q
+
+    def speaker_left(self, lo: int, cue, after_quote: bool):
+        span = left_phrase(self.text, lo, cue.start(), after_quote)
+        return self.resolver.resolve(*span) if span else None
+
+    def speaker_right(self, cue, hi: int, appositive: bool = True):
+        span = right_phrase(self.text, cue.end(), hi, appositive)
+        return self.resolver.resolve(*span) if span else None
+
+
+def find_quotes(doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
+    """Direct, mixed and indirect quotes of one article (``doc``: its spaCy Doc or its text).
+
+    ``mentions``: the article's mentions after ``canonical_names`` (speakers take their canonical
+    names). Offsets are into ``doc.text``; quotes come in text order.
+    """
+    art = _Article(doc, article_id, mentions)
+    for index, (a, b) in enumerate(art.units):
+        qs = [s for s in art.spans if a <= s.open < b]
+        cues = [c for c in CUE.finditer(art.text, a, b) if not art.inside_quote(c.start())]
+        done = _with_quotes(art, index, a, b, qs, cues) if qs else False
+        if not done:
+            _indirect(art, index, a, b, cues, qs)
+        if qs and not done:
+            _floating(art, index, a, b, qs)
+        tail = art.text[a:b].rstrip()
+        art.colon_speaker = None
+        if tail.endswith(":") and cues:
+            sp = art.speaker_left(a, cues[-1], False)
+            art.colon_speaker = (sp, cues[-1]) if sp else None
+    art.quotes.sort(key=lambda q: q.start)
+    return art.quotes
+
+
+def _with_quotes(art: _Article, index: int, a: int, b: int, qs: list[QSpan], cues) -> bool:
+    text = art.text
+    for cue in cues:
+        before = [q for q in qs if q.close <= cue.start()]
+        after = [q for q in qs if q.open >= cue.end()]
+        gap = text[before[-1].close:cue.start()] if before else ""
+        if before and _nwords(gap) <= 10 and not is_weak(cue.group()):
+            # “...,” he said / “...,” said Smith / “A,” she said, “B.”
+            speaker = art.speaker_left(before[-1].close, cue, True) if _nwords(gap) else None
+            if speaker is None:
+                speaker = art.speaker_right(cue, after[0].open if after else b)
+            if speaker is None:
+                continue
+            parts = [(q.start, q.end) for q in before]
+            prefix = text[a:before[0].open]
+            if _nwords(prefix) and not CUE.search(prefix):
+                parts[0] = (a, parts[0][1])  # mixed: 'The deal “looks out for ...,” he wrote'
+            tail_from = max(speaker.end, cue.end())
+            if after and _nwords(text[tail_from:after[0].open]) == 0:
+                parts += [(q.start, q.end) for q in after]
+            art.emit(_merge(parts), speaker, cue, index, quoted=True)
+            return True
+        if after:
+            lo = before[-1].close if before else a
+            speaker = art.speaker_left(lo, cue, False)
+            if speaker is None:
+                speaker = art.speaker_right(cue, after[0].open)
+                if speaker is None:
+                    continue
+            start = _content_after(text, max(cue.end(), speaker.end), cue.group(), b, art.mentions)
+            if start >= after[0].open:
+                parts = [(q.start, q.end) for q in after]
+                if _nwords(text[after[-1].close:b]) > 0:
+                    parts[-1] = (parts[-1][0], _end_trim(text, after[-1].close, b))
+            else:
+                if is_weak(cue.group()) and _nwords(text[start:after[0].open]) > 3:
+                    continue
+                parts = [(start, _end_trim(text, start, b))]
+                if text[parts[0][1]:b].strip(" .,;:!?") == "":
+                    last = after[-1]
+                    if last.close >= parts[0][1] - 1:
+                        parts = [(start, last.close)]
+            if any(_nwords(text[s:e]) for s, e in parts):
+                art.emit(_merge(parts), speaker, cue, index, quoted=True)
+                return True
+    return False
+
+
+def _merge(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(parts):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _floating(art: _Article, index: int, a: int, b: int, qs: list[QSpan]) -> None:
+    """Quotes of a sentence without a cue: a continuation, a quote after "said:", or unattributed."""
+    text = art.text
+    for q in qs:
+        content = text[q.start:q.end]
+        n = _nwords(content)
+        if n < MIN_QUOTE_WORDS or (_is_title(content) and n < 12):
+            continue
+        if art.colon_speaker is not None:
+            speaker, cue = art.colon_speaker
+            art.emit([(q.start, q.end)], speaker, cue, index, quoted=True)
+            continue
+        if art.last is not None:
+            prev, prev_unit = art.last
+            paragraphs_between = text.count("\n", prev.end, q.open)
+            same_para = paragraphs_between == 0 and index - prev_unit <= 2
+            if same_para and prev.speaker_mention is not None:
+                prev.parts = _merge((prev.parts or [(prev.start, prev.end)]) + [(q.start, q.end)])
+                prev.end = q.end
+                prev.text = " ".join(text[s:e] for s, e in prev.parts)
+                art.last = (prev, index)
+                continue
+            if paragraphs_between <= 2 and prev.speaker_mention is not None:
+                q2 = Quote(art.id, content, q.start, q.end, True, prev.speaker, prev.speaker_mention,
+                           prev.speaker_start, prev.speaker_end, prev.cue, prev.cue_start, prev.cue_end)
+                art.quotes.append(q2)
+                art.last = (q2, index)
+                continue
+        if n >= 6:
+            q2 = Quote(art.id, content, q.start, q.end, True)
+            art.quotes.append(q2)
+            art.last = (q2, index)
+
+
+def _indirect(art: _Article, index: int, a: int, b: int, cues, qs: list[QSpan]) -> None:
+    text = art.text
+    for cue in cues:
+        word = cue.group().lower()
+        if word == "according to":
+            sp = art.speaker_right(cue, b, appositive=False)
+            if sp is None:
+                continue
+            if _nwords(text[a:cue.start()]) < 2:
+                start = sp.end
+                while start < b and text[start] in " ,":
+                    start += 1
+                parts = [(start, _end_trim(text, start, b))]
+            else:
+                parts = [(a, _end_trim(text, a, cue.start()))]
+            if _nwords(text[parts[0][0]:parts[0][1]]) >= 3:
+                art.emit(parts, sp, cue, index)
+                return
+            continue
+        lp = left_phrase(text, a, cue.start(), False)
+        right = text[cue.end():b]
+        if lp is None:
+            # "..., said Smith." inverted at the end
+            before = text[a:cue.start()].rstrip()
+            if before.endswith(",") and _nwords(before) >= 3 and not is_weak(word):
+                sp = art.speaker_right(cue, b)
+                if sp is not None:
+                    art.emit([(a, _end_trim(text, a, cue.start()))], sp, cue, index)
+                    return
+            continue
+        before = text[a:lp[0]].rstrip()
+        n_before = _nwords(before)
+        n_right = _nwords(right)
+        has_that = re.match(r"\s*(?:\S+\s+){0,8}?that\b", right) is not None
+        if n_before >= 3 and before.endswith(",") and (n_right <= 4 and not has_that) and not is_weak(word):
+            sp = art.resolver.resolve(*lp)
+            art.emit([(a, _end_trim(text, a, len(before) + a))], sp, cue, index)
+            return
+        if n_before >= 3 and before.endswith(",") and right.lstrip().startswith(",") and not is_weak(word):
+            sp = art.resolver.resolve(*lp)
+            rest = cue.end() + right.index(",") + 1
+            art.emit([(a, _end_trim(text, a, len(before) + a)), (rest + 1, _end_trim(text, rest, b))],
+                     sp, cue, index)
+            return
+        intro_ok = n_before == 0 or (before.endswith(",") and n_before <= 8) or before.endswith(("that", "but", "and"))
+        if intro_ok and n_right >= 3 and (not is_weak(word) or has_that):
+            if _nwords(text[lp[0]:lp[1]]) > 8:
+                continue
+            sp = art.resolver.resolve(*lp)
+            start = _content_after(text, cue.end(), word, b, art.mentions)
+            end = _end_trim(text, start, b)
+            if _nwords(text[start:end]) >= 3:
+                art.emit([(start, end)], sp, cue, index)
+                return

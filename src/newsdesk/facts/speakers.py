@@ -1,0 +1,217 @@
+"""Cue words and speakers: who a quote is attributed to, resolved to a person where the article allows.
+
+A speaker phrase is read next to its cue ("Spokeswoman Haley Morris says", "said Smith, a
+spokesman"). Its head is the first name in it that is not inside a modifier ("a spokesman *for*
+Joe Biden" is not Biden), else a pronoun, else a description. Pronouns take the last speaker
+quoted in the paragraphs just before, else the first person named in the nearest earlier sentence
+that names one; a definite description ("the spokesman", "the president") takes the nearest
+earlier person written with that title or noun; anything else stays unresolved (speaker None).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from newsdesk.facts.records import Mention
+
+_VERBS = (r"says?|said|saying|tells?|told|telling|add(?:s|ed|ing)?|explain(?:s|ed|ing)?|not(?:es|ed|ing)|"
+          r"stat(?:es|ed|ing)|wr(?:ites?|ote|iting)|tweet(?:s|ed|ing)?|argu(?:es|ed|ing)|insist(?:s|ed|ing)?|"
+          r"warn(?:s|ed|ing)?|claim(?:s|ed|ing)?|ask(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|"
+          r"respond(?:s|ed|ing)?|acknowledg(?:es|ed|ing)|admit(?:s|ted|ting)?|announc(?:es|ed|ing)|"
+          r"declar(?:es|ed|ing)|continu(?:es|ed)|recall(?:s|ed|ing)?|suggest(?:s|ed|ing)?|stress(?:es|ed|ing)?|"
+          r"emphasi[sz](?:es|ed|ing)|complain(?:s|ed|ing)?|jok(?:es|ed|ing)|predict(?:s|ed|ing)?|"
+          r"vow(?:s|ed|ing)?|promis(?:es|ed|ing)|pledg(?:es|ed|ing)|conced(?:es|ed|ing)|contend(?:s|ed|ing)?|"
+          r"maintain(?:s|ed|ing)?|observ(?:es|ed|ing)|remark(?:s|ed|ing)?|confirm(?:s|ed|ing)?|"
+          r"den(?:y|ies|ied|ying)|agree(?:s|d|ing)?|report(?:s|ed|ing)?|believ(?:es|ed|ing)|"
+          r"think(?:s|ing)?|thought|reckon(?:s|ed)?|conclud(?:es|ed|ing)|boast(?:s|ed|ing)?|"
+          r"assert(?:s|ed|ing)?|allege(?:s|d)?|testif(?:y|ies|ied)|shout(?:s|ed|ing)?|"
+          r"quipp?(?:s|ed)?|mus(?:es|ed)|recount(?:s|ed)?|wonder(?:s|ed)?|calls?|called|calling|"
+          r"describ(?:es|ed|ing)|indicat(?:es|ed|ing)|charg(?:es|ed)")
+CUE = re.compile(rf"\b(?:according to|{_VERBS})\b", re.I)
+_TELL = re.compile(r"^(?:tells?|told|telling|ask(?:s|ed|ing)?|warn(?:s|ed|ing)?|remind(?:s|ed)?)$", re.I)
+_WEAK = re.compile(r"^(?:calls?|called|calling|describ\w+|think\w*|thought|believ\w+|report\w*)$", re.I)
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "1", "we": "1"}
+_AUX = frozenset("""has have had was is were are would will could might may also later then previously once
+again repeatedly recently often reportedly however earlier since further too last first still already
+subsequently had quickly simply flatly publicly privately separately has long""".split())
+ORG_NOUNS = frozenset("""police authorities ministry campaign statement report study survey poll newspaper
+agency army military government administration house kremlin pentagon company firm group organization
+organisation party committee department office council court commission union agency""".split())
+DESCRIPTIONS = ORG_NOUNS | frozenset("""spokesman spokeswoman spokesperson official officials aide aides source sources
+minister president secretary senator governor mayor chairman chairwoman director chief leader adviser advisor
+ambassador general commander police authorities ministry campaign statement analyst analysts expert experts
+witness witnesses resident residents lawyer attorney prosecutor prosecutors judge officer officers
+candidate nominee congressman congresswoman representative lawmaker lawmakers diplomat diplomats executive
+ceo founder manager strategist pollster economist researcher professor scientist doctor nurse spokespeople
+report study survey poll newspaper agency army military government administration white house kremlin
+pentagon company firm group organization organisation party committee""".split())
+_STOP_LEFT = re.compile(r"[“”\"„;:—–()\[\]]|''|``|\n")
+_WORD = re.compile(r"[\w'’.&-]+")
+_MODIFIER_BEFORE = re.compile(r"\b(?:for|of|to|with|at|from|by|under|on|about|against)\s*$", re.I)
+
+
+@dataclass(slots=True)
+class Speaker:
+    start: int
+    end: int
+    text: str
+    name: str | None  # canonical name when resolved
+    head: Mention | None
+
+
+def _strip_left_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim auxiliaries and adverbs ("has also", "later", "however,") off the right of a phrase."""
+    while True:
+        seg = text[start:end].rstrip(" ,")
+        end = start + len(seg)
+        m = re.search(r"(\S+)$", seg)
+        if not m or (m.group(1).lower() not in _AUX and not m.group(1).lower().endswith("ly")):
+            return start, end
+        end = start + m.start()
+
+
+def left_phrase(text: str, lo: int, cue_start: int, after_quote: bool) -> tuple[int, int] | None:
+    """The speaker phrase ending at the cue: from the last hard stop (quote mark, colon, line) on.
+
+    Without a quote right before, only the last comma-separated chunk, or the chunk before it when
+    the last one is an appositive ("Smith, a spokesman for X, said").
+    """
+    seg = text[lo:cue_start]
+    stops = list(_STOP_LEFT.finditer(seg))
+    start = lo + stops[-1].end() if stops else lo
+    start, end = _strip_left_words(text, start, cue_start)
+    phrase = text[start:end]
+    if not after_quote and "," in phrase:
+        chunks = phrase.split(",")
+        last = chunks[-1].strip()
+        pick = len(chunks) - 1
+        if re.match(r"(?:a|an|the|who|which|whose|[a-z])", last) and len(chunks) >= 2 and not _is_pronoun(last):
+            head = chunks[-2].strip()
+            if head and len(head.split()) <= 5 and head[:1].isupper():
+                pick = len(chunks) - 2
+        start = start + sum(len(c) + 1 for c in chunks[:pick])
+    while start < end and text[start] in " ,":
+        start += 1
+    words = text[start:end].split()
+    if not words:
+        return None
+    if len(words) > 10:
+        # a long phrase: keep the tail as the speaker ("... the campaign's spokesman Brian Fallon")
+        cut = text.rfind(" ", start, end - len(" ".join(words[-6:])))
+        start = cut + 1
+    return start, end
+
+
+def right_phrase(text: str, cue_end: int, hi: int, appositive: bool = True) -> tuple[int, int] | None:
+    """The speaker phrase after an inverted cue ("said Smith, a spokesman." / "according to X,")."""
+    i = cue_end
+    while i < hi and text[i] in " \t":
+        i += 1
+    seg = text[i:hi]
+    m = re.match(r"[^,.;:!?“”\"\n(]+(?:,\s*(?:a|an|the|who)\b[^,.;:!?“”\"\n]*)?" if appositive
+                 else r"[^,.;:!?“”\"\n(]+", seg)
+    if not m or not m.group().strip():
+        return None
+    end = i + len(m.group().rstrip(" "))
+    return i, end
+
+
+def _is_pronoun(phrase: str) -> bool:
+    return phrase.strip().lower() in PRONOUNS
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases of one article against its mentions (sorted by start)."""
+
+    def __init__(self, text: str, mentions: list[Mention], unit_starts: list[int]) -> None:
+        self.text = text
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.unit_starts = unit_starts
+        self.last_speakers: list[tuple[int, Speaker]] = []  # (position, speaker) of resolved quotes
+
+    def resolve(self, start: int, end: int) -> Speaker:
+        text = self.text
+        inside = [m for m in self.mentions[bisect_right(self.starts, start - 1):] if m.start < end]
+        inside = [m for m in inside if m.end <= end]
+        for label in ("PER", "ORG", "LOC"):
+            for m in inside:
+                if m.label == label and not _MODIFIER_BEFORE.search(text[start:m.start]):
+                    return Speaker(start, end, text[start:end], m.canonical, m)
+        phrase = text[start:end].strip()
+        first = phrase.split()[0].lower() if phrase else ""
+        if first in PRONOUNS and len(phrase.split()) <= 2:
+            return Speaker(start, start + len(phrase.split()[0]), phrase.split()[0], self._pronoun(first, start), None)
+        words = [w.lower().strip(".,'’") for w in _WORD.findall(phrase)]
+        if words and words[0] in ("the", "his", "her", "its", "their") and words[-1] in DESCRIPTIONS:
+            return Speaker(start, end, phrase, self._description(words[-1], start), None)
+        for m in inside:  # a name inside a modifier is better than nothing for an organisation
+            if m.label == "ORG":
+                return Speaker(start, end, phrase, m.canonical, m)
+        return Speaker(start, end, phrase, None, None)
+
+    def remember(self, position: int, speaker: Speaker) -> None:
+        if speaker.name:
+            self.last_speakers.append((position, speaker))
+
+    def _before(self, position: int) -> list[Mention]:
+        return self.mentions[:bisect_right(self.starts, position - 1)]
+
+    def _pronoun(self, pronoun: str, position: int) -> str | None:
+        if pronoun in ("i", "we", "they"):
+            return None
+        want = "ORG" if pronoun == "it" else "PER"
+        # the speaker quoted just before (within ~2 paragraphs) is the likeliest "he" / "she"
+        if self.last_speakers:
+            pos, sp = self.last_speakers[-1]
+            if self.text.count("\n", pos, position) <= 4 and sp.head is not None and sp.head.label == want:
+                title = (sp.head.title or "").lower().rstrip(".")
+                if not _gender_clash(pronoun, title):
+                    return sp.name
+        before = self._before(position)
+        if not before:
+            return None
+        # the first person named in the nearest earlier sentence that names one (the subject, mostly)
+        k = bisect_right(self.unit_starts, position) - 1
+        while k >= 0:
+            lo = self.unit_starts[k]
+            hi = self.unit_starts[k + 1] if k + 1 < len(self.unit_starts) else position
+            hi = min(hi, position)
+            cands = [m for m in before if lo <= m.start < hi and m.label == want]
+            cands = [m for m in cands if not _gender_clash(pronoun, (m.title or "").lower().rstrip("."))]
+            if cands:
+                return cands[0].canonical
+            k -= 1
+            if position - lo > 3000:
+                break
+        return None
+
+    def _description(self, noun: str, position: int) -> str | None:
+        want = "ORG" if noun in ORG_NOUNS else "PER"
+        for m in reversed(self._before(position)):
+            if m.label != want:
+                continue
+            title = (m.title or "").lower().rstrip(".")
+            near = self.text[max(0, m.start - 40):m.start].lower() + " " + self.text[m.end:m.end + 60].lower()
+            if title == noun or re.search(rf"\b{re.escape(noun)}\b", near + " " + m.text.lower()):
+                return m.canonical
+        return None
+
+
+def _gender_clash(pronoun: str, title: str) -> bool:
+    if pronoun == "he":
+        return title in ("mrs", "ms", "miss", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman")
+    if pronoun == "she":
+        return title in ("mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "father")
+    return False
+
+
+def is_tell(cue: str) -> bool:
+    return bool(_TELL.match(cue))
+
+
+def is_weak(cue: str) -> bool:
+    """Cues that attribute only with a quote or a "that" clause right after (called, thinks, reported)."""
+    return bool(_WEAK.match(cue))
