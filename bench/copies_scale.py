@@ -1,14 +1,24 @@
-"""Copy-candidate search at scale: sketching speed, index memory per article, query time as the index grows.
+"""Copy-candidate search at scale: sketching speed, index memory, query time and recall as the index grows.
 
-    python bench/copies_scale.py [--sizes 10000 100000] [--queries 1000]
+    python bench/copies_scale.py [--sizes 10000 100000] [--queries 1000] [--planted 200] [--no-peer]
 
 A scaled corpus is made from T17: each synthetic article is 25 sentences drawn
 at random from the pool of T17 sentences (real vocabulary, distinct texts, fixed
-seed). For each size the index is filled, then ``--queries`` fresh articles are
-sketched and looked up (LSH over content words plus the long-sentence index),
-timed per article. Memory is the growth of traced Python allocations while
-filling the index, divided by its size. Alignment is not part of this: it runs
-only on the few candidates a query returns.
+seed). For each size the index is filled, then:
+
+- ``--queries`` fresh articles are sketched and looked up (LSH over content
+  words plus the long-sentence index), timed per article, in one process and
+  with the sketching spread over two worker processes (the lookups stay in
+  the main process, as in a build);
+- ``--planted`` copies of indexed articles (the spin generator's realistic near
+  copies and rewrites, half each) are looked up: recall is the share whose
+  original is among the candidates. It shows that the per-bucket cap that keeps
+  queries flat does not lose copies as the desk grows.
+
+Memory is the growth of traced Python allocations while filling the index,
+divided by its size. The peer is datasketch (MinHash with 128 permutations,
+MinHashLSH at the same Jaccard threshold) on the same word sets, same run.
+Alignment is not part of this: it runs only on the few candidates a query returns.
 """
 
 from __future__ import annotations
@@ -20,13 +30,17 @@ import re
 import sys
 import time
 import tracemalloc
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 from datasets import t17_jsonl  # noqa: E402
 
+from bench.copies.spin import spin  # noqa: E402
 from newsdesk.copies.index import CopyIndex  # noqa: E402
-from newsdesk.copies.sketch import bag, normalise_with_anchors  # noqa: E402
+from newsdesk.copies.sketch import Vocab, bag, normalise_with_anchors, permutations, signature  # noqa: E402
 from newsdesk.settings import Settings  # noqa: E402
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+")
@@ -47,13 +61,33 @@ def synthetic(pool: list[str], n: int, seed: int) -> list[str]:
     return [" ".join(rng.choice(pool) for _ in range(25)) for _ in range(n)]
 
 
-def sketch(index: CopyIndex, text: str):
+_PERM = permutations(Settings().minhash_perm, Settings().minhash_seed)
+
+
+def sketch(text: str, vocab: Vocab | None = None):
     """What detect_copies computes per new article before judging candidates."""
     norm, anchors = normalise_with_anchors(text)
-    return index.signature(bag(norm, index.vocab, normalised=True)), anchors
+    return signature(bag(norm, vocab, normalised=True), _PERM), anchors
 
 
-def measure(size: int, queries: int, pool: list[str]) -> dict:
+def _sketch_chunk(texts: list[str]) -> list:
+    vocab = Vocab()
+    return [sketch(t, vocab) for t in texts]
+
+
+def lookup(index: CopyIndex, s: Settings, values, anchors) -> list[str]:
+    return [oid for _, oid in index.query(values, s.max_candidates)] + index.blocks(
+        anchors, s.partial_min_shared, s.max_candidates)
+
+
+def planted(texts: list[str], n: int, seed: int) -> list[tuple[int, str]]:
+    rng = random.Random(seed)
+    rows = rng.sample(range(len(texts)), n)
+    return [(i, spin(texts[i], seed + k, "near_realistic" if k % 2 else "rewrite_realistic"))
+            for k, i in enumerate(rows)]
+
+
+def measure(size: int, queries: int, n_planted: int, pool: list[str], workers: ProcessPoolExecutor) -> dict:
     s = Settings()
     index = CopyIndex(s)
     texts = synthetic(pool, size, seed=size)
@@ -61,7 +95,7 @@ def measure(size: int, queries: int, pool: list[str]) -> dict:
     base = tracemalloc.get_traced_memory()[0]
     t0 = time.perf_counter()
     for i, text in enumerate(texts):
-        values, anchors = sketch(index, text)
+        values, anchors = sketch(text, index.vocab)
         index.add(f"x{i}", values, anchors)
     fill = time.perf_counter() - t0
     index._bands.merge()
@@ -70,33 +104,93 @@ def measure(size: int, queries: int, pool: list[str]) -> dict:
     tracemalloc.stop()
     fresh = synthetic(pool, queries, seed=size + 1)
     t0 = time.perf_counter()
-    found = 0
-    for text in fresh:
-        values, anchors = sketch(index, text)
-        found += len(index.query(values, s.max_candidates)) + len(index.blocks(anchors, s.partial_min_shared,
-                                                                               s.max_candidates))
+    found = sum(len(lookup(index, s, *sketch(text, index.vocab))) for text in fresh)
+    one = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    chunks = [fresh[i:i + 50] for i in range(0, len(fresh), 50)]
+    for sketches in workers.map(_sketch_chunk, chunks):
+        for values, anchors in sketches:
+            lookup(index, s, values, anchors)
+    two = time.perf_counter() - t0
+    sketches = [sketch(text, index.vocab) for text in fresh]
+    t0 = time.perf_counter()
+    for values, anchors in sketches:
+        lookup(index, s, values, anchors)
+    lookups_only = time.perf_counter() - t0
+    hits = sum(f"x{i}" in lookup(index, s, *sketch(copy, index.vocab)) for i, copy in planted(texts, n_planted, size))
+    return {"size": size, "fill_articles_per_s": size / fill, "bytes_per_article": mem / size,
+            "query_ms": 1000 * lookups_only / queries, "sketch_and_query_per_s": queries / one,
+            "sketch_and_query_per_s_2proc": queries / two, "candidates_per_query": found / queries,
+            "planted_recall": hits / max(1, n_planted)}
+
+
+def peer(size: int, queries: int, pool: list[str]) -> dict:
+    """datasketch on the same content-word sets: MinHash(128) per article, MinHashLSH at the same threshold."""
+    from datasketch import MinHash, MinHashLSH
+
+    s = Settings()
+    texts = synthetic(pool, size, seed=size)
+
+    def words(text: str) -> list[bytes]:
+        norm, _ = normalise_with_anchors(text)
+        return [w.encode() for w in set(norm.split()) if len(w) > 1]
+
+    def mh(text: str) -> MinHash:
+        m = MinHash(num_perm=s.minhash_perm, seed=s.minhash_seed)
+        m.update_batch(words(text))
+        return m
+
+    lsh = MinHashLSH(threshold=s.candidate_threshold, num_perm=s.minhash_perm)
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    t0 = time.perf_counter()
+    for i, text in enumerate(texts):
+        lsh.insert(f"x{i}", mh(text))
+    fill = time.perf_counter() - t0
+    mem = tracemalloc.get_traced_memory()[0] - base
+    tracemalloc.stop()
+    fresh = synthetic(pool, queries, seed=size + 1)
+    t0 = time.perf_counter()
+    found = sum(len(lsh.query(mh(text))) for text in fresh)
     q = time.perf_counter() - t0
     return {"size": size, "fill_articles_per_s": size / fill, "bytes_per_article": mem / size,
-            "query_ms": 1000 * q / queries, "sketch_and_query_per_s": queries / q,
-            "candidates_per_query": found / queries}
+            "sketch_and_query_per_s": queries / q, "candidates_per_query": found / queries}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--queries", type=int, default=1000)
+    ap.add_argument("--planted", type=int, default=200)
+    ap.add_argument("--no-peer", action="store_true", help="skip datasketch")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     pool = sentence_pool()
-    rows = [measure(n, args.queries, pool) for n in args.sizes]
+    with ProcessPoolExecutor(2) as workers:
+        rows = [measure(n, args.queries, args.planted, pool, workers) for n in args.sizes]
+    peers = [] if args.no_peer else [peer(n, args.queries, pool) for n in args.sizes]
     if args.json:
-        print(json.dumps(rows, indent=2))
+        print(json.dumps({"ours": rows, "datasketch": peers}, indent=2))
         return
-    print(f"sentence pool: {len(pool)} T17 sentences; synthetic articles of 25 sentences")
-    print("   index size   fill art/s   bytes/article   query ms   sketch+query art/s   candidates/query")
+    print(f"sentence pool: {len(pool)} T17 sentences; synthetic articles of 25 sentences; "
+          f"{args.queries} queries, {args.planted} planted copies per size")
+    print()
+    print("| index size | fill art/s | bytes/article | lookup ms | sketch+lookup art/s (1 proc) | (2 procs) "
+          "| candidates/query | planted copies found |")
+    print("|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"   {r['size']:>10}   {r['fill_articles_per_s']:>10.0f}   {r['bytes_per_article']:>13.0f}"
-              f"   {r['query_ms']:>8.2f}   {r['sketch_and_query_per_s']:>18.0f}   {r['candidates_per_query']:>16.2f}")
+        print(f"| {r['size']} | {r['fill_articles_per_s']:.0f} | {r['bytes_per_article']:.0f} | {r['query_ms']:.2f} "
+              f"| {r['sketch_and_query_per_s']:.0f} | {r['sketch_and_query_per_s_2proc']:.0f} "
+              f"| {r['candidates_per_query']:.2f} | {r['planted_recall']:.3f} |")
+    if peers:
+        print()
+        print("datasketch 2.0 (MinHash 128 + MinHashLSH), same word sets, same run:")
+        print()
+        print("| index size | fill art/s | bytes/article | sketch+query art/s | ours / datasketch (1 proc) |")
+        print("|---|---|---|---|---|")
+        for r, p in zip(rows, peers):
+            print(f"| {p['size']} | {p['fill_articles_per_s']:.0f} | {p['bytes_per_article']:.0f} "
+                  f"| {p['sketch_and_query_per_s']:.0f} | {r['sketch_and_query_per_s'] / p['sketch_and_query_per_s']:.1f}x |")
 
 
 if __name__ == "__main__":

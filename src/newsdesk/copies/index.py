@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..settings import Settings
-from .sketch import permutations, signature
+from .sketch import Vocab, permutations, signature
 
 _BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x85EBCA77C2B2AE63,
                       0x27D4EB2F165667C5, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0xD6E8FEB86659FD93],
@@ -57,19 +57,28 @@ class Postings:
         self.keys, self.rows = k[order], r[order]
         self._pending, self._count = {}, 0
 
-    def query(self, keys: np.ndarray) -> np.ndarray:
-        """Rows stored under any of ``keys`` (repeated once per matching key)."""
+    def query(self, keys: np.ndarray, cap: int | None = None) -> np.ndarray:
+        """Rows stored under any of ``keys``, repeated once per matching key.
+
+        ``cap``: under each key only the ``cap`` latest rows (of the sorted part and of the pending
+        part each), so that a key shared by much of the desk costs no more than a rare one.
+        """
         out = []
         if len(self.keys) and len(keys):
             lo = np.searchsorted(self.keys, keys, side="left")
             hi = np.searchsorted(self.keys, keys, side="right")
-            for a, b in zip(lo.tolist(), hi.tolist()):
-                if b > a:
-                    out.append(self.rows[a:b])
-        for k in keys.tolist():
-            rows = self._pending.get(k)
-            if rows:
-                out.append(np.array(rows, dtype=np.int32))
+            if cap:
+                lo = np.maximum(lo, hi - cap)
+            n = hi - lo
+            if n.any():
+                total = int(n.sum())
+                offsets = np.repeat(lo - (np.cumsum(n) - n), n)  # each range's start, minus its place in the output
+                out.append(self.rows[offsets + np.arange(total)])
+        if self._pending:
+            for k in keys.tolist():
+                rows = self._pending.get(k)
+                if rows:
+                    out.append(np.array(rows[-cap:] if cap else rows, dtype=np.int32))
         return np.concatenate(out) if out else np.zeros(0, dtype=np.int32)
 
     def nbytes(self) -> int:
@@ -98,8 +107,9 @@ class CopyIndex:
     settings: Settings
     keys: dict[str, int] = field(default_factory=dict)  # article id -> row
     ids: list[str] = field(default_factory=list)  # row -> article id
-    max_hits: int = 256  # rows sharing the most bands that are scored per query: keeps queries flat
-    vocab: dict[str, int] = field(default_factory=dict)  # word -> 32-bit hash memo (time only)
+    max_hits: int = 256  # rows sharing the most bands that are scored per query
+    bucket_cap: int = 48  # latest rows read per LSH bucket or anchor: a query's cost does not grow with the desk
+    vocab: Vocab = field(default_factory=Vocab)  # word -> 32-bit hash memo (time only)
 
     def __post_init__(self):
         s = self.settings
@@ -144,7 +154,7 @@ class CopyIndex:
 
     def query(self, values: np.ndarray, limit: int) -> list[tuple[float, str]]:
         """Up to ``limit`` LSH candidates, most similar first by estimated Jaccard (ties by id)."""
-        rows, shared = np.unique(self._bands.query(self._band_keys(values)), return_counts=True)
+        rows, shared = np.unique(self._bands.query(self._band_keys(values), self.bucket_cap), return_counts=True)
         if not len(rows):
             return []
         if len(rows) > self.max_hits:  # more shared bands means a higher Jaccard: score only the likeliest
@@ -156,7 +166,7 @@ class CopyIndex:
 
     def blocks(self, sentence_hashes: np.ndarray, min_shared: int, limit: int) -> list[str]:
         """Articles sharing at least ``min_shared`` long sentences verbatim, most shared first."""
-        rows = self._anchors.query(sentence_hashes)
+        rows = self._anchors.query(sentence_hashes, self.bucket_cap)
         if not len(rows):
             return []
         uniq, counts = np.unique(rows, return_counts=True)
