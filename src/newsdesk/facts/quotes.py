@@ -24,7 +24,7 @@ import re
 
 from newsdesk.facts.quotes_direct import QSpan, quoted_spans, units
 from newsdesk.facts.records import Mention, Quote
-from newsdesk.facts.speakers import CUE, SpeakerResolver, is_tell, is_weak, left_phrase, right_phrase
+from newsdesk.facts.speakers import CUE, LEAD, SpeakerResolver, is_tell, is_weak, left_phrase, right_phrase
 
 _WORDS = re.compile(r"\w+")
 _QUOTE_CHARS = re.compile(r"[“”\"„]|''|``")
@@ -269,7 +269,7 @@ def _indirect(art: _Article, index: int, a: int, b: int, cues, qs: list[QSpan]) 
             art.emit([(a, _end_trim(text, a, len(before) + a)), (rest + 1, _end_trim(text, rest, b))],
                      sp, cue, index)
             return
-        intro_ok = n_before == 0 or (before.endswith(",") and n_before <= 8) or before.endswith(("that", "but", "and"))
+        intro_ok = n_before == 0 or LEAD.fullmatch(before + " ") is not None or (before.endswith(",") and n_before <= 8) or before.endswith(("that", "but", "and"))
         if intro_ok and n_right >= 3 and (not is_weak(word) or has_that):
             if _nwords(text[lp[0]:lp[1]]) > 8:
                 continue

@@ -20,7 +20,7 @@ _VERBS = (r"says?|said|saying|tells?|told|telling|add(?:s|ed|ing)?|explain(?:s|e
           r"stat(?:es|ed|ing)|wr(?:ites?|ote|iting)|tweet(?:s|ed|ing)?|argu(?:es|ed|ing)|insist(?:s|ed|ing)?|"
           r"warn(?:s|ed|ing)?|claim(?:s|ed|ing)?|ask(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|"
           r"respond(?:s|ed|ing)?|acknowledg(?:es|ed|ing)|admit(?:s|ted|ting)?|announc(?:es|ed|ing)|"
-          r"declar(?:es|ed|ing)|continu(?:es|ed)|recall(?:s|ed|ing)?|suggest(?:s|ed|ing)?|stress(?:es|ed|ing)?|"
+          r"declar(?:es|ed|ing)|recall(?:s|ed|ing)?|suggest(?:s|ed|ing)?|stress(?:es|ed|ing)?|"
           r"emphasi[sz](?:es|ed|ing)|complain(?:s|ed|ing)?|jok(?:es|ed|ing)|predict(?:s|ed|ing)?|"
           r"vow(?:s|ed|ing)?|promis(?:es|ed|ing)|pledg(?:es|ed|ing)|conced(?:es|ed|ing)|contend(?:s|ed|ing)?|"
           r"maintain(?:s|ed|ing)?|observ(?:es|ed|ing)|remark(?:s|ed|ing)?|confirm(?:s|ed|ing)?|"
@@ -29,7 +29,7 @@ _VERBS = (r"says?|said|saying|tells?|told|telling|add(?:s|ed|ing)?|explain(?:s|e
           r"assert(?:s|ed|ing)?|allege(?:s|d)?|testif(?:y|ies|ied)|shout(?:s|ed|ing)?|"
           r"quipp?(?:s|ed)?|mus(?:es|ed)|recount(?:s|ed)?|wonder(?:s|ed)?|calls?|called|calling|"
           r"describ(?:es|ed|ing)|indicat(?:es|ed|ing)|charg(?:es|ed)")
-CUE = re.compile(rf"\b(?:according to|{_VERBS})\b", re.I)
+CUE = re.compile(rf"(?<![\w-])(?:according to|{_VERBS})\b", re.I)
 _TELL = re.compile(r"^(?:tells?|told|telling|ask(?:s|ed|ing)?|warn(?:s|ed|ing)?|remind(?:s|ed)?)$", re.I)
 _WEAK = re.compile(r"^(?:calls?|called|calling|describ\w+|think\w*|thought|believ\w+|report\w*)$", re.I)
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "1", "we": "1"}
@@ -48,6 +48,8 @@ ceo founder manager strategist pollster economist researcher professor scientist
 report study survey poll newspaper agency army military government administration white house kremlin
 pentagon company firm group organization organisation party committee""".split())
 _STOP_LEFT = re.compile(r"[“”\"„;:—–()\[\]]|''|``|\n")
+LEAD = re.compile(r"(?:(?:later|then|earlier|but|and|so|however|meanwhile|still|also|yet|now|instead|"
+                   r"separately|previously|afterwards|once|in response|in a statement|on \w+day),?\s+)+", re.I)
 _WORD = re.compile(r"[\w'’.&-]+")
 _MODIFIER_BEFORE = re.compile(r"\b(?:for|of|to|with|at|from|by|under|on|about|against)\s*$", re.I)
 
@@ -94,6 +96,9 @@ def left_phrase(text: str, lo: int, cue_start: int, after_quote: bool) -> tuple[
         start = start + sum(len(c) + 1 for c in chunks[:pick])
     while start < end and text[start] in " ,":
         start += 1
+    lead = LEAD.match(text, start, end)
+    if lead:
+        start = lead.end()
     words = text[start:end].split()
     if not words:
         return None

@@ -1,0 +1,111 @@
+"""Quotes, speakers and cues on invented articles.
+
+Mentions are given by hand (what ``find_mentions`` + ``canonical_names`` would give), so these
+tests pin the quote rules, not the NER model.
+"""
+
+from __future__ import annotations
+
+import re
+
+import spacy
+
+from newsdesk.facts.quotes import find_quotes
+from newsdesk.facts.records import Mention
+
+NLP = spacy.blank("en")
+
+
+def run(text: str, people: dict[str, str] = {}, orgs: dict[str, str] = {}):  # noqa: B006
+    """Quotes of ``text``; ``people``/``orgs``: surface form -> canonical name, found at every occurrence."""
+    mentions = []
+    for table, label in ((people, "PER"), (orgs, "ORG")):
+        for surface, canonical in table.items():
+            for m in re.finditer(rf"\b{re.escape(surface)}\b", text):
+                if not any(x.start <= m.start() < x.end for x in mentions):
+                    mentions.append(Mention("a1", m.start(), m.end(), surface, label, canonical))
+    quotes = find_quotes(NLP(text), "a1", mentions)
+    for q in quotes:  # offsets point at the content
+        assert text[q.start:q.end].startswith(q.text[:10])
+    return quotes
+
+
+def test_quote_then_speaker_straight_and_curly():
+    text = ('Volodymyr Zelenskiy visited the front. "We will not give up," Zelenskiy said on Monday.\n\n'
+            "“The aid is vital,” said Jake Sullivan, the national security adviser.")
+    q1, q2 = run(text, {"Volodymyr Zelenskiy": "Volodymyr Zelenskiy", "Zelenskiy": "Volodymyr Zelenskiy",
+                        "Jake Sullivan": "Jake Sullivan"})
+    assert (q1.text, q1.speaker, q1.speaker_mention, q1.cue, q1.direct) == (
+        "We will not give up,", "Volodymyr Zelenskiy", "Zelenskiy", "said", True)
+    assert (q2.text, q2.speaker, q2.cue) == ("The aid is vital,", "Jake Sullivan", "said")
+
+
+def test_speaker_before_quote_and_pronoun():
+    text = ("Hillary Clinton spoke in Ohio. She said: “We are going to win this state.”\n\n"
+            "Donald Trump disagreed. “She will lose badly,” he told reporters.")
+    q1, q2 = run(text, {"Hillary Clinton": "Hillary Clinton", "Donald Trump": "Donald Trump"})
+    assert q1.text == "We are going to win this state." and q1.speaker == "Hillary Clinton"
+    assert q1.speaker_mention == "She"
+    assert q2.speaker == "Donald Trump" and q2.speaker_mention == "he" and q2.cue == "told"
+
+
+def test_multi_sentence_and_multi_paragraph_quote():
+    text = ("Mayor Anne Hidalgo spoke after the vote.\n\n"
+            "“This is a turning point. Paris will not go back,” Hidalgo said. “We have waited too long.\n\n"
+            "“The next step is the river,” she added.")
+    quotes = run(text, {"Anne Hidalgo": "Anne Hidalgo", "Hidalgo": "Anne Hidalgo"})
+    assert quotes[0].text.startswith("This is a turning point. Paris will not go back")
+    # the paragraph left open continues in the next one, up to "she added"
+    rest = next(q for q in quotes if "We have waited too long" in q.text)
+    assert "The next step is the river" in rest.text and rest.cue == "added"
+    assert [q.speaker for q in quotes] == ["Anne Hidalgo"] * len(quotes)
+
+
+def test_split_quote_is_one_quote():
+    text = "“The deal is done,” Mr Xi said, “and it will hold.”"
+    (q,) = run(text, {"Xi": "Xi Jinping"})
+    assert q.speaker == "Xi Jinping" and q.speaker_mention.endswith("Xi")
+    assert q.text == "The deal is done, and it will hold."
+    assert len(q.parts) == 2
+
+
+def test_scare_quotes_titles_and_nicknames_are_not_quotes():
+    text = ("The so-called “peace plan” was unveiled on Monday. Critics of the “Iron Lady” gathered. "
+            "Tickets for “The Grand Budapest Hotel” sold out. The \"experts\" were absent.")
+    assert run(text) == []
+
+
+def test_mixed_quote_keeps_the_clause():
+    text = "Senator Bernie Sanders said the plan was “a disaster for working families” and vowed to block it."
+    (q,) = run(text, {"Bernie Sanders": "Bernie Sanders"})
+    assert q.direct and q.speaker == "Bernie Sanders"
+    assert q.text.startswith("the plan was “a disaster for working families”")
+
+
+def test_indirect_quotes():
+    text = ("The health ministry said that 40 people had been killed. "
+            "According to the United Nations, aid convoys were blocked. "
+            "The shelling continued overnight, Governor Oleh Syniehubov said. "
+            "A senior official told Reuters the talks would resume.")
+    quotes = run(text, {"Oleh Syniehubov": "Oleh Syniehubov"}, {"United Nations": "United Nations"})
+    got = {(q.text, q.speaker, q.cue, q.direct) for q in quotes}
+    assert ("that 40 people had been killed", None, "said", False) in got
+    assert ("aid convoys were blocked", "United Nations", "According to", False) in got
+    assert ("The shelling continued overnight", "Oleh Syniehubov", "said", False) in got
+    assert ("the talks would resume", None, "told", False) in got
+    official = next(q for q in quotes if q.cue == "told")
+    assert official.speaker_mention == "A senior official"  # a description nobody resolves
+
+
+def test_description_resolves_to_the_person_named_with_it():
+    text = ("White House spokesman Josh Earnest held a briefing. Earnest declined to comment on Iran.\n\n"
+            "Later the spokesman said the president had been briefed.")
+    quotes = run(text, {"Josh Earnest": "Josh Earnest", "Earnest": "Josh Earnest"})
+    q = next(q for q in quotes if q.speaker_mention == "the spokesman")
+    assert q.speaker == "Josh Earnest"
+
+
+def test_nyt_doubled_apostrophes_are_quote_marks():
+    text = "''We are not going anywhere,'' Mr. Schumer said."
+    (q,) = run(text, {"Schumer": "Chuck Schumer"})
+    assert q.text == "We are not going anywhere," and q.speaker == "Chuck Schumer" and q.direct
