@@ -2,7 +2,7 @@
 
 Usage::
 
-    python bench/eval_figures.py [--limit N] [--show CATEGORY] [--spacy]
+    python bench/eval_figures.py [--limit N] [--errors even [--category civilians]] [--spacy]
 
 FA-KES (``../shared/datasets/fa-kes/fakes.csv``, 804 Syrian-war articles) gives,
 per article, crowd counts of civilians, children, women and non-civilians
@@ -72,7 +72,12 @@ def category(figure: Figure) -> str:
 
 def derive_counts(figures: list[Figure]) -> dict[str, int]:
     """One count per category: the value of the first non-vague killed figure of that category."""
-    counts: dict[str, int] = {}
+    return {c: (int(v) if v is not None else 0) for c, (v, _) in choose(figures).items()}
+
+
+def choose(figures: list[Figure]) -> dict[str, tuple[float | None, Figure | None]]:
+    """Per category, the count and the figure it was read from (None, None when there is none)."""
+    counts: dict[str, tuple[float, Figure]] = {}
     parts: dict[str, list[Figure]] = {}
     for f in figures:
         if "part_of" in f.extra:
@@ -83,11 +88,11 @@ def derive_counts(figures: list[Figure]) -> dict[str, int]:
         cat = category(f)
         civilian_part = [p for p in parts.get(f.text, []) if re.search(r"\bcivilians?\b", p.subject or "", re.I)]
         if cat == "civilians" and civilian_part and not re.search(r"\bcivilians?\b", f.subject or "", re.I):
-            counts.setdefault(cat, int(civilian_part[0].value))  # "20 people including 13 civilians"
-        counts.setdefault(cat, int(f.value))
+            counts.setdefault(cat, (civilian_part[0].value, civilian_part[0]))  # "20 people including 13 civilians"
+        counts.setdefault(cat, (f.value, f))
         if cat in ("children", "women") and "part_of" not in f.extra:
-            counts.setdefault("civilians", int(f.value))
-    return {c: counts.get(c, 0) for c in CATEGORIES}
+            counts.setdefault("civilians", (f.value, f))
+    return {c: counts.get(c, (None, None)) for c in CATEGORIES}
 
 
 _BASELINE = re.compile(r"\b(?:kill(?:s|ed|ing)?|left)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+)?(\d[\d,]*)"
@@ -117,7 +122,7 @@ def evaluate(rows: list[dict], nlp=None) -> dict:
     tally: dict[tuple[str, str, str], list[int]] = {}
     n_figures = 0
     elapsed = 0.0
-    misses: list[tuple[str, str, int, int]] = []
+    misses: list[tuple[str, str, int, int, str]] = []
     for row in rows:
         text = row["article_content"]
         t = time.perf_counter()
@@ -125,7 +130,8 @@ def evaluate(rows: list[dict], nlp=None) -> dict:
         figures = find_figures(text, row["unit_id"], published(row), doc=doc)
         elapsed += time.perf_counter() - t
         n_figures += len(figures)
-        pred = derive_counts(figures)
+        chosen = choose(figures)
+        pred = {c: (int(v) if v is not None else 0) for c, (v, _) in chosen.items()}
         pred["baseline"] = baseline_civilians(text)
         split = "even" if int(row["unit_id"]) % 2 == 0 else "odd"
         for cat in CATEGORIES + ("baseline",):
@@ -135,8 +141,9 @@ def evaluate(rows: list[dict], nlp=None) -> dict:
                 tally.setdefault((sp, cat, "all"), []).append(ok)
                 if gold:
                     tally.setdefault((sp, cat, "nonzero"), []).append(ok)
-            if not ok:
-                misses.append((row["unit_id"], cat, gold, pred[cat]))
+            if not ok and cat != "baseline":
+                fig = chosen[cat][1]
+                misses.append((row["unit_id"], cat, gold, pred[cat], fig.sentence if fig else ""))
     scores = {k: (sum(v) / len(v), len(v)) for k, v in tally.items()}
     return {"scores": scores, "articles": len(rows), "figures": n_figures, "seconds": elapsed, "misses": misses}
 
@@ -144,7 +151,9 @@ def evaluate(rows: list[dict], nlp=None) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--show", default="", help="print misses of this category (even half only)")
+    ap.add_argument("--errors", choices=("even", "odd"), help="print the misses of this half: id, gold, predicted, "
+                    "the sentence the prediction came from, and the article's start (read only the development half)")
+    ap.add_argument("--category", default="civilians", choices=CATEGORIES, help="category for --errors")
     ap.add_argument("--spacy", action="store_true", help="also pass an NER-only spaCy doc (speed check)")
     args = ap.parse_args()
     if not DATA.exists():
@@ -175,12 +184,16 @@ def main() -> None:
     what = "NER-only spaCy + find_figures" if nlp is not None else "find_figures (regex rules, no spaCy)"
     print(f"\nSpeed, {what}, one process: {rate:,.0f} articles/s, "
           f"{res['figures'] / res['seconds']:,.0f} figures/s ({res['figures']} figures).")
-    if args.show:
-        by_id = {r["unit_id"]: r for r in rows}
-        for uid, cat, gold, pred in res["misses"]:
-            if cat == args.show and int(uid) % 2 == 0:
-                print(f"\n--- {uid} gold {gold} pred {pred}\n{by_id[uid]['article_content'][:700]}")
+    if args.errors:
+        show_errors(rows, res["misses"], args.errors, args.category)
 
+
+def show_errors(rows: list[dict], misses: list, half: str, cat: str) -> None:
+    by_id = {r["unit_id"]: r for r in rows}
+    shown = [m for m in misses if m[1] == cat and (int(m[0]) % 2 == 0) == (half == "even")]
+    print(f"\n### Misses on {cat}, {half} unit_ids ({len(shown)})")
+    for uid, _, gold, pred, sentence in shown:
+        print(f"\n--- {uid} gold {gold} pred {pred}\n> {sentence}\n{by_id[uid]['article_content'][:900]}")
 
 if __name__ == "__main__":
     main()

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from newsdesk.facts.numbers_money import CUR_BEFORE, is_conversion, money
+
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -35,19 +37,6 @@ _START = re.compile(rf"\d|\b(?:{_NW}|an?\s+(?:hundred|thousand|million|billion|t
                     r"quarters|tens|hundreds|dozens|scores|thousands|millions|several|a\s+few)\b", re.I)
 _CORE_NEXT = re.compile(rf"{_CORE_BODY}|(?P<dig2>(?!))", re.I)  # the second number of a range, after "-"
 _SCALE_AFTER = re.compile(r"(?:\s+|-)?(thousand|million|billion|trillion)\b|(mn|bn|tn|m|b|k)\b", re.I)
-_CUR_BEFORE = re.compile(r"(US\$|U\.S\.\s?\$|S\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|"
-                         r"\b(?:USD|EUR|GBP|SGD|AUD|CAD|JPY|CNY|INR|CHF|RUB|HKD)\s?)$")
-_CUR_SYMBOL = {"US$": "USD", "U.S.$": "USD", "$": "USD", "S$": "SGD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
-               "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
-_CUR_AFTER = re.compile(
-    r"\s*(?:(US|U\.S\.|American|Singapore|Australian|Canadian|Hong\s+Kong|Syrian|Egyptian|Lebanese|Turkish)\s+)?"
-    r"(dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|"
-    r"francs?|riyals?|dirhams?|liras?|lira|USD|EUR|GBP|SGD|AUD|CAD|JPY|CNY|INR|CHF|RUB|HKD)\b(?!\s+of\b)", re.I)
-_CUR_WORD = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
-             "renminbi": "CNY", "rupee": "INR", "rouble": "RUB", "ruble": "RUB", "franc": "CHF", "riyal": "SAR",
-             "dirham": "AED", "lira": "TRY"}
-_CUR_ADJ = {"singapore": "SGD", "australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "syrian": "SYP",
-            "egyptian": "EGP", "lebanese": "LBP", "turkish": "TRY", "us": "USD", "u.s.": "USD", "american": "USD"}
 _PERCENT = re.compile(r"\s?%|\s+(?:per\s?cent|percent|pc)\b(?:age\s+points?)?|\s+percentage\s+points?\b", re.I)
 _QUALS = ("as high as|as low as|at least|at most|no fewer than|no less than|not less than|more than|less than|fewer than|"
           "well over|just over|just under|over|under|nearly|almost|about|around|roughly|approximately|"
@@ -223,23 +212,6 @@ _CAP_OK = {"The", "Some", "About", "Nearly", "Almost", "Over", "Around", "Only",
            "Another", "Estimated", "Further", "Approximately", "Roughly", "Pledges", "Gives", "Sends", "Approves"}
 
 
-def _money(sc: _Scanner, start: int, end: int) -> tuple[str | None, int, int]:
-    """Currency around a number: returns code, new start, new end."""
-    b = _CUR_BEFORE.search(sc.before(start, 12))
-    if b:
-        sym = b.group(1).strip()
-        code = _CUR_SYMBOL.get(sym.replace(" ", ""), sym.upper())
-        return code, start - len(b.group(1)), end
-    a = _CUR_AFTER.match(sc.text, end)
-    if a:
-        word = a.group(2).lower().split()[0].rstrip("s") if a.group(2).upper() != a.group(2) else a.group(2)
-        code = _CUR_WORD.get(word, word.upper())
-        if a.group(1):
-            code = _CUR_ADJ.get(re.sub(r"\s+", " ", a.group(1).lower()), code) if code in ("USD", "GBP") else code
-        return code, start, a.end()
-    return None, start, end
-
-
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` that could be a reported figure, in text order."""
     sc = _Scanner(text)
@@ -255,25 +227,20 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         q, pos = _quantity(sc, *got)
         if q is not None:
-            if out and q.unit and out[-1].unit and out[-1].unit not in ("percent", "votes") and _is_conversion(text, out[-1], q):
+            if out and q.unit and out[-1].unit and out[-1].unit not in ("percent", "votes") and is_conversion(text, out[-1], q):
                 out[-1].converted = f"{q.unit} {q.value:.0f}"
                 continue
             out.append(q)
 
 
-def _is_conversion(text: str, prev: Quantity, q: Quantity) -> bool:
-    gap = text[prev.end: q.start]
-    return bool(re.fullmatch(r"\s*\((?:about|around|roughly|some|or|approx\.?|approximately)?\s*", gap, re.I))
-
-
 def _quantity(sc: _Scanner, m: re.Match, value: float, vague: bool) -> tuple[Quantity | None, int]:
     text = sc.text
     start = m.start()
-    money_before = bool(_CUR_BEFORE.search(sc.before(start, 12)))
+    money_before = bool(CUR_BEFORE.search(sc.before(start, 12)))
     value, end, scaled = sc.number(m, value, vague, money_before)
     if not money_before and not vague and _is_non_figure(sc, m, end, value, scaled):
         return None, m.end()
-    unit, qstart, qend = _money(sc, start, end)
+    unit, qstart, qend = money(text, start, end)
     q = Quantity(qstart, qend, "", value, unit=unit, vague=vague)
     if vague:
         q.qualifier = re.sub(r"\s+", " ", m.group(0).lower())
@@ -308,7 +275,7 @@ def _range_or_vote(sc: _Scanner, q: Quantity) -> bool:
     v2, end2, scaled2 = sc.number(m2, v2, vague2, q.unit is not None)
     if vague2 or _is_non_figure(sc, m2, end2, v2, scaled2) and not scaled2:
         return True
-    unit2, _, end2 = _money(sc, m2.start(), end2)
+    unit2, _, end2 = money(text, m2.start(), end2)
     p = _PERCENT.match(text, end2) if q.unit in (None, "percent") else None
     if p:
         end2 = p.end()
