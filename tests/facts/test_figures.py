@@ -216,3 +216,24 @@ def test_a_cue_word_before_the_head_gives_the_kind():
 
 def test_a_copyright_year_is_not_a_figure():
     assert figures("Copyright 2020 Meridian Press. All rights reserved.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A child was killed when the shell hit the school.", [(1, "killed", "child")]),
+    ("The strike killed a pregnant woman in the village.", [(1, "killed", "pregnant woman")]),
+    ("A woman and child were killed in the shelling.", [(1, "killed", "woman"), (1, "killed", "child")]),
+    ("The blast left a child dead and a woman injured.", [(1, "killed", "child"), (1, "injured", "woman")]),
+    ("A girl child was killed and two others were injured.", [(1, "killed", "girl child"), (2, "injured", "others")]),
+])
+def test_one_person_written_with_an_article_is_a_count_of_one(text, expected):
+    assert [(f.value, f.kind, f.subject) for f in figures(text)] == expected
+
+
+def test_one_person_who_is_not_a_casualty_is_not_a_figure():
+    assert figures("A man said the shelling was heavy. A spokesman for the group spoke to a civilian.") == []
+
+
+def test_a_list_without_commas_shares_the_kind():
+    found = figures("Rocket shells killed a little boy a little girl and two women on Friday.")
+    assert [(f.value, f.kind, f.subject) for f in found] == [
+        (1, "killed", "little boy"), (1, "killed", "little girl"), (2, "killed", "women")]

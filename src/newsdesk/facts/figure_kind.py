@@ -94,8 +94,8 @@ def noun_phrase(text: str, pos: int, limit: int) -> tuple[str | None, str | None
         if kept and (low.endswith("ing") or (low.endswith("ed") and low not in _PEOPLE)) and low not in _PEOPLE:
             break
         kept.append(w)
-        if low in _PEOPLE and nxt in _PEOPLE and nxt.endswith("s"):
-            continue  # "rebel fighters", "militia members"
+        if low in _PEOPLE and nxt in _PEOPLE and (nxt.endswith("s") or nxt == "child"):
+            continue  # "rebel fighters", "militia members", "girl child"
         if low in _PEOPLE or (low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is"))) \
                 or (tok[0].isupper() and len(low) > 4 and low.endswith(("ans", "is", "ese"))):
             head = low

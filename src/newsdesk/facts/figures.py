@@ -32,9 +32,17 @@ _PERIOD = re.compile(r"\bsince\s+(?:then|early\s+|late\s+|mid-?|march\s+|the\s+)
                      r"revolution|then)\b|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
                      r"(?:war|conflict|uprising|revolution|crisis)\b|\b(?:throughout|during|over\s+the\s+course\s+of)\s+the\s+"
                      r"(?:war|conflict)\b|\b\w+-year(?:-old|-long)?\s+(?:civil\s+)?(?:war|conflict)\b", re.I)
-_COORD = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?(?:and|or|as\s+well\s+as|plus)\s+")
+_COORD = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?(?:and|or|as\s+well\s+as|plus)\s+|,?\s+")
 _AMONG = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:were\s+|was\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?:at\s+least\s+)?")
 _NAME_ENTS = {"LAW", "PRODUCT", "EVENT", "FAC", "ORG", "WORK_OF_ART"}
+_ONE_PERSON = (r"child|boy|girl|baby|infant|toddler|woman|man|civilian|person|mother|father|son|daughter|wife|husband|"
+               r"soldier|officer|policeman|fighter|rebel|militant|journalist|doctor|nurse|teacher|student|worker|"
+               r"resident|farmer|shepherd|volunteer|citizen|commander|pilot")
+# "a child was killed", "killing a pregnant woman", "a woman and child": a count of one person, kept only when
+# it is a casualty (killed, injured, missing, detained); "a man said" is not a figure
+_SINGLE = re.compile(rf"\b(?:an?|A|An)\s+(?:(?!of\b|and\b|or\b)[a-z][\w'-]*\s+){{0,2}}?(?:{_ONE_PERSON})\b(?![\w'-])"
+                     rf"(?:\s+and\s+({_ONE_PERSON})\b(?![\w'-]))?")
+_CASUALTY = {"killed", "injured", "casualties", "missing", "detained"}
 
 
 def _in_names(quantities: list[Quantity], doc) -> list[Quantity]:
@@ -47,6 +55,11 @@ def find_figures(text: str, article_id: str, published: dt.date | None, doc=None
     quantities = find_quantities(text)
     if doc is not None:
         quantities = _in_names(quantities, doc)
+    singles = _singles(text, quantities)
+    if singles:
+        quantities = sorted(quantities + singles, key=lambda q: q.start)
+    single_at = {q.start for q in singles}
+    bare = {q.start for q in singles if q.text[:1] not in "aA"}
     figures: list[Figure] = []
     qi = 0
     last_source: str | tuple[int, int] | None = None
@@ -60,11 +73,14 @@ def find_figures(text: str, article_id: str, published: dt.date | None, doc=None
             if q.start >= s0:
                 if sources is None:
                     sources, dates = source_candidates(text, s0, s1), dates_in(text, s0, s1, published)
-                f = _figure(text, s0, s1, q, article_id, here, pending_unverified)
+                f = _figure(text, s0, s1, q, article_id, here, pending_unverified, q.start in bare)
                 f.source, f.as_of = nearest_source(sources, q.start), nearest_date(dates, q.start, published)
                 here.append(f)
-        for f, g in zip(here, here[1:]):  # "16 civilians and three children were killed": both share the kind
+        pairs = list(zip(here, here[1:]))
+        for f, g in pairs + pairs[::-1]:  # "16 civilians and three children were killed": both share the kind
             between = text[f.end: g.start]
+            if f.subject and between.lstrip().startswith(f.subject):  # "a boy a girl and two women"
+                between = " " + between.lstrip()[len(f.subject):]
             weak = ("other", "troops")
             if (f.kind in weak) != (g.kind in weak) and f.unit == g.unit == "people" and _COORD.fullmatch(between) \
                     and not any(cue(w, anchored_end=False) for w in between.split()):
@@ -76,6 +92,8 @@ def find_figures(text: str, article_id: str, published: dt.date | None, doc=None
             parent = next((g for g in here if g.text == f.extra.get("part_of")), None)
             if parent is not None and parent.kind == "other" and f.kind != "other":
                 parent.kind = f.kind
+        if single_at:
+            here = [f for f in here if f.start not in single_at or f.kind in _CASUALTY]
         period = _PERIOD.search(text, s0, s1)
         if period:
             for f in here:
@@ -97,9 +115,24 @@ def find_figures(text: str, article_id: str, published: dt.date | None, doc=None
     return figures
 
 
+def _singles(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """One person written with an article: "a child", "a pregnant woman"; and "child" in "a woman and child",
+    whose text is the noun itself (its subject is read from the noun on)."""
+    taken = [(q.start, q.end) for q in quantities]
+    found = []
+    for m in _SINGLE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        article = m.group(0).split()[0]
+        found.append(Quantity(m.start(), m.start() + len(article), article, 1.0))
+        if m.group(1):  # "a woman and child": the second noun is one person too
+            found.append(Quantity(m.start(1), m.end(1), m.group(1), 1.0))
+    return found
+
+
 def _figure(text: str, s0: int, s1: int, q: Quantity, article_id: str, earlier: list[Figure],
-            previous: list[Figure]) -> Figure:
-    pos = q.end
+            previous: list[Figure], bare_noun: bool = False) -> Figure:
+    pos = q.start if bare_noun else q.end
     of_them = re.match(r"\s+of\s+(?:them|whom)\s+(?:were\s+|are\s+)?", text[pos:s1], re.I)
     subject, head, np_end = noun_phrase(text, (pos + of_them.end()) if of_them else pos, s1)
     if of_them and subject is None:
