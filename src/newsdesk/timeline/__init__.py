@@ -15,7 +15,7 @@ from ..records import Article
 from .brief import Briefing, BriefSentence, Citation, build_briefing
 from .select import (DEFAULT_WEIGHTS, _idf, candidates_by_date, date_features, query_words, rank_dates,
                      summarise_date)
-from .sentences import Sentence, article_sentences, sentence_key
+from .sentences import Sentence, article_sentences
 
 __all__ = ["TimelineEntry", "TimelineSentence", "build_timeline", "timeline_from_sentences", "timeline_records", "Briefing", "BriefSentence",
            "Citation", "build_briefing"]
@@ -48,7 +48,7 @@ def _sources_by_key(sents: list[Sentence]) -> tuple[dict[str, list[str]], dict[s
     cites: dict[str, list[str]] = defaultdict(list)
     roots: dict[str, set[str]] = defaultdict(set)
     for s in sents:
-        key = sentence_key(s.text)
+        key = s.key
         if s.article not in cites[key]:
             cites[key].append(s.article)
         roots[key].add(s.root)
@@ -90,7 +90,7 @@ def timeline_from_sentences(sents: list[Sentence], n_dates: int, per_date: int, 
             continue
         out = []
         for p in picks:
-            key = sentence_key(p.sentence.text)
+            key = p.sentence.key
             cited = [p.sentence.article] + [a for a in cites[key] if a != p.sentence.article]
             out.append(TimelineSentence(p.sentence.text, cited, p.support))
         entries.append(TimelineEntry(d, round(score, 4), bool(latest and d > latest), out))

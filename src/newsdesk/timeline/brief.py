@@ -17,9 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..records import Article
-from ..terms import tokens
-from .select import _centroid, _cos, _idf, _vec
-from .sentences import Sentence, article_sentences, sentence_key, split_sentences
+from .select import _centroid, _cos, _idf, _vec, query_words
+from .sentences import Sentence, article_sentences, content_words, split_sentences
 
 
 @dataclass(slots=True)
@@ -55,12 +54,12 @@ class Briefing:
 
 def containment(sentence: str, text: str) -> float:
     """Largest share of ``sentence``'s content words inside one sentence (or two adjacent ones) of ``text``."""
-    want = set(tokens(sentence))
+    want = set(content_words(sentence))
     if not want:
         return 1.0 if sentence.strip() and sentence.strip() in text else 0.0
     if sentence.strip() in text:
         return 1.0
-    parts = [set(tokens(s)) for _, s in split_sentences(text)]
+    parts = [set(content_words(s)) for _, s in split_sentences(text)]
     best = 0
     for i, p in enumerate(parts):
         best = max(best, len(want & p), len(want & (p | parts[i + 1])) if i + 1 < len(parts) else 0)
@@ -80,13 +79,13 @@ def build_briefing(articles: list[Article], n_sentences: int = 5, query: str | N
     pool: dict[str, Sentence] = {}
     for s in sents:
         if s.article == s.root and s.index < lead and 6 <= len(s.text.split()) <= 45 and not s.text.endswith("?"):
-            pool.setdefault(sentence_key(s.text), s)
+            pool.setdefault(s.key, s)
     if not pool:
         return Briefing([], len(articles), len({a.outlet for a in articles}))
     vecs = {k: _vec(s.words, idf) for k, s in pool.items()}
     centre = _centroid(list(vecs.values()))
-    q = set(tokens(query or ""))
-    first = sorted(pool, key=lambda k: -(_cos(vecs[k], centre) + (0.3 * len(set(pool[k].words) & q) / len(q) if q else 0)))
+    q = query_words(query)
+    first = sorted(pool, key=lambda k: -(_cos(vecs[k], centre) + (0.3 * len(set(pool[k].text.lower().split()) & q) / len(q) if q else 0)))
     first = first[:max_candidates]
     # Support: other independent sources with the same or a similar sentence (word postings over rarer words).
     postings: dict[str, list[Sentence]] = defaultdict(list)

@@ -13,6 +13,7 @@ future when the sentence speaks of the future ("will", "is expected to",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -33,24 +34,43 @@ _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")),
-    ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}\b")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b")),
-    ("md", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![.,]\d)")),
-    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b")),
-    ("my", re.compile(rf"\b{_MON},?\s+{_YEAR}\b")),
-    ("rel_day", re.compile(r"\b(?P<w>yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                       r"(?P<unit>days?|weeks?|months?)\s+ago\b", re.I)),
-    ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|since|until|by|from|early|late)\s+)?{_WD}\b")),
-    ("span", re.compile(r"\b(?P<rel>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("month", re.compile(rf"\b(?P<rel>in|last|next|this|early|late|mid|since|until|by|from|during)[\s-]+{_MON}\b")),
+# No pattern starts with \b or a look-behind: Python's re then skips quickly to a possible first
+# character (five times faster here); the left word boundary is checked in code. Lower-case
+# patterns run on the lower-cased text.
+_MONTH_KINDS: list[tuple[str, re.Pattern[str]]] = [  # tried in order where a month name starts
+    ("mdy", re.compile(rf"{_MON}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}\b")),
+    ("dmy", re.compile(rf"{_MON},?\s+{_YEAR}\b")),  # with the day found before it
+    ("md", re.compile(rf"{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![.,]\d)")),
+    ("dm", re.compile(rf"{_MON}\b")),  # with the day found before it
+    ("my", re.compile(rf"{_MON},?\s+{_YEAR}\b")),
+    ("month", re.compile(rf"{_MON}\b")),  # with "in", "last", "next"... before it
 ]
+_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
+    ("iso", re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), False),
+    ("month-name", re.compile(_MON), False),
+    ("rel_day", re.compile(r"(?P<w>yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))\b"), True),
+    ("ago", re.compile(r"(?P<unit>days?|weeks?|months?)\s+ago\b"), True),  # with the count before it
+    ("weekday", re.compile(rf"{_WD}\b"), False),
+    ("span", re.compile(r"(?P<rel>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b"), True),
+]
+_MON_ANY = _MON.replace("?P<mon>", "?:")
+_DATE_AFTER = re.compile(rf",?\s*\(?(?:{_MON_ANY}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON_ANY})")
+_NEEDS = {"ago": " ago"}  # a pattern runs only when the text contains this
+# What a match may (weekday, month) or must (dmy, dm, ago) have just before it; the key is the group name.
+_DAY_BEFORE = re.compile(r"(?<![\d.,])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_BEFORE: dict[str, tuple[re.Pattern[str], bool]] = {
+    "weekday": (re.compile(r"(?P<rel>last|next|this|on|since|until|by|from|early|late)\s+$", re.I), False),
+    "month": (re.compile(r"(?P<rel>in|last|next|this|early|late|mid|since|until|by|from|during)[\s-]+$", re.I), False),
+    "dmy": (_DAY_BEFORE, True),
+    "dm": (_DAY_BEFORE, True),
+    "ago": (re.compile(r"(?<![\w.])(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+$"),
+            True),
+}
 
+_TENSED = frozenset({"md", "dm", "weekday", "month"})  # kinds whose reading depends on the tense
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going to|is to|are to|is due|are due|due to|expected to|scheduled|set to|"
-    r"plans? to|planned|intends? to|would be held|to be held|next|upcoming|coming)\b", re.I)
+    r"(?:will|won't|shall|'ll|going to|is to|are to|is due|are due|due to|expected to|scheduled|set to|"
+    r"plans? to|planned|intends? to|would be held|to be held|next|upcoming|coming)\b")
 
 
 @dataclass(slots=True, frozen=True)
@@ -110,8 +130,7 @@ def _first_of_week(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
-def _resolve(kind: str, m: re.Match[str], published: date | None, future: bool) -> tuple[date, str, bool] | None:
-    g = m.groupdict()
+def _resolve(kind: str, g: dict[str, str], published: date | None, future: bool) -> tuple[date, str, bool] | None:
     if kind == "iso":
         d = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
         return (d, "day", False) if d else None
@@ -139,7 +158,7 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, future: bool) 
         y, mo = divmod(published.year * 12 + published.month - 1 - n, 12)
         return date(y, mo + 1, 1), "month", True
     if kind == "weekday":
-        return _weekday(_WEEKDAYS[g["wd"].lower()], g["rel"], published, future), "day", True
+        return _weekday(_WEEKDAYS[g["wd"].lower()], g.get("rel"), published, future), "day", True
     if kind == "span":
         rel, unit = g["rel"].lower(), g["unit"].lower()
         step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
@@ -150,6 +169,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, future: bool) 
             return date(y, mo + 1, 1), "month", True
         return date(published.year + step, 1, 1), "year", True
     if kind == "month":
+        if not g.get("rel"):
+            return None  # a bare month name ("March") is too often something else
         mo, rel = _month(g["mon"]), g["rel"].lower()
         year = published.year
         if rel == "last" or (rel not in ("next",) and not future and mo > published.month + 1):
@@ -160,22 +181,67 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, future: bool) 
     return None
 
 
-def find_mentions(sentence: str, published: date | None) -> list[DateMention]:
-    """Every date ``sentence`` mentions, in order; relative ones need ``published``."""
-    future = bool(_FUTURE.search(sentence))
-    taken: list[tuple[int, int]] = []
+def _mention(kind: str, m: re.Match[str], hay: str, published: date | None, future, occupied: bytearray
+             ) -> DateMention | None:
+    s, e = m.span()
+    g = m.groupdict()
+    if kind == "weekday" and _DATE_AFTER.match(hay, e):
+        return None  # "Tuesday, April 20": the date says it
+    if kind in _BEFORE:
+        pattern_before, required = _BEFORE[kind]
+        before = pattern_before.search(hay, max(0, s - 14), s)
+        if before is None and required:
+            return None
+        if before is not None:
+            g.update(before.groupdict())
+            s = before.start()
+    if 1 in occupied[s:e]:
+        return None
+    got = _resolve(kind, g, published, future(s) if kind in _TENSED else False)
+    if got is None:
+        return None
+    value, granularity, relative = got
+    return DateMention(value, granularity, s, e, relative, published is not None and value > published)
+
+
+def find_mentions(text: str, published: date | None, spans: list[tuple[int, int]] | None = None) -> list[DateMention]:
+    """Every date ``text`` mentions, in order; relative ones need ``published``.
+
+    ``spans`` are the (start, end) offsets of the sentences of ``text``: a mention is read as future
+    when its own sentence speaks of the future. Without them the whole text is one sentence.
+    """
+    spans = spans or [(0, len(text))]
+    starts = [a for a, _ in spans]
+    future_of: dict[int, bool] = {}
+
+    def future(pos: int) -> bool:
+        i = max(bisect_right(starts, pos) - 1, 0)
+        if i not in future_of:
+            a, b = spans[i]
+            future_of[i] = bool(_FUTURE.search(low, a, b))
+        return future_of[i]
+
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: offsets would shift
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    occupied = bytearray(len(text))
     out: list[DateMention] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(sentence):
-            s, e = m.span()
-            if any(s < b and a < e for a, b in taken):
+    for kind, pattern, lower in _PATTERNS:
+        hay = low if lower else text
+        if kind in _NEEDS and _NEEDS[kind] not in hay:
+            continue
+        for m in pattern.finditer(hay):
+            s = m.start()
+            if s > 0 and (hay[s - 1].isalnum() or (kind == "iso" and hay[s - 1] == "-")):
                 continue
-            got = _resolve(kind, m, published, future)
-            if got is None:
-                continue
-            value, granularity, relative = got
-            taken.append((s, e))
-            ahead = published is not None and value > published
-            out.append(DateMention(value, granularity, s, e, relative, ahead))
+            for kind_here, m_here in ([(k, p.match(hay, s)) for k, p in _MONTH_KINDS] if kind == "month-name"
+                                      else [(kind, m)]):
+                if m_here is None:
+                    continue
+                found = _mention(kind_here, m_here, hay, published, future, occupied)
+                if found is not None:
+                    out.append(found)
+                    occupied[found.start:found.end] = b"\x01" * (found.end - found.start)
+                    break
     out.sort(key=lambda x: x.start)
     return out

@@ -23,54 +23,49 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..terms import STOPWORDS
-from .sentences import Sentence, sentence_key
+from .sentences import Sentence
 
-FEATURES = ("docs", "docs_after", "docs_before", "sents", "explicit", "published", "lead_pub")
+FEATURES = ("docs", "relative", "pub_days")
 
 
 @dataclass(slots=True, frozen=True)
 class DateFeatures:
     day: date
-    values: tuple[float, ...]  # in the order of FEATURES, each scaled to 0..1 within the collection
+    values: tuple[float, ...]  # in the order of FEATURES, standardised within the collection (z-scores)
 
 
 def date_features(sents: list[Sentence], start: date | None = None, end: date | None = None) -> list[DateFeatures]:
-    """Salience features of every day mentioned or published on, counted over independent sources."""
-    docs, after, before, explicit, published, lead_pub = (defaultdict(set) for _ in range(6))
-    n_sents: dict[date, int] = defaultdict(int)
-    seen: set[tuple[str, date]] = set()
+    """Salience of every day mentioned, counted over independent sources (a copy adds nothing).
+
+    docs: sources mentioning the day; relative: sources mentioning it relative to their own date
+    ("on Monday", "20 April"), the way news reports what just happened; pub_days: distinct
+    publication days on which it is mentioned (a day still talked about later mattered).
+    """
+    docs, relative, pub_days = defaultdict(set), defaultdict(set), defaultdict(set)
     for s in sents:
-        if s.published is not None and s.index == 0:
-            published[s.published].add(s.root)
         for m in s.mentions:
             if m.granularity != "day":
                 continue
-            d = m.value
-            key = (sentence_key(s.text), d)
-            if key not in seen:
-                seen.add(key)
-                n_sents[d] += 1
-            docs[d].add(s.root)
-            if not m.relative:
-                explicit[d].add(s.root)
+            if (start is not None and m.value < start) or (end is not None and m.value > end):
+                continue
+            docs[m.value].add(s.root)
+            if m.relative:
+                relative[m.value].add(s.root)
             if s.published is not None:
-                (after if s.published > d else before)[d].add(s.root)
-                if s.index < 3 and s.published - d <= timedelta(days=1):
-                    lead_pub[d].add(s.root)
-    days = set(docs) | set(published)
-    if start is not None:
-        days = {d for d in days if d >= start}
-    if end is not None:
-        days = {d for d in days if d <= end}
-    raw = {d: (len(docs[d]), len(after[d]), len(before[d]), n_sents[d], len(explicit[d]), len(published[d]),
-               len(lead_pub[d])) for d in days}
-    tops = [max((r[i] for r in raw.values()), default=0) for i in range(len(FEATURES))]
-    scale = [math.log1p(t) or 1.0 for t in tops]
-    return [DateFeatures(d, tuple(math.log1p(v) / z for v, z in zip(r, scale))) for d, r in sorted(raw.items())]
+                pub_days[m.value].add(s.published)
+    days = sorted(docs)
+    raw = [(len(docs[d]), len(relative[d]), len(pub_days[d])) for d in days]
+    cols = list(zip(*raw)) if raw else []
+    stats = []
+    for col in cols:
+        mean = sum(col) / len(col)
+        sd = math.sqrt(sum((x - mean) ** 2 for x in col) / len(col)) or 1.0
+        stats.append((mean, sd))
+    return [DateFeatures(d, tuple((x - m) / sd for x, (m, sd) in zip(r, stats))) for d, r in zip(days, raw)]
 
 
-# Least-squares weights over FEATURES (plus intercept), fitted on all of T17 with bench/eval_timelines.py --fit.
-DEFAULT_WEIGHTS = (0.2, 0.6, 0.0, 0.1, 0.3, 0.1, 0.2, 0.0)
+# Least-squares weights over FEATURES plus an intercept, fitted on all of T17 (bench/eval_timelines.py --fit).
+DEFAULT_WEIGHTS = (-0.0265, 0.115, 0.0027, 0.224)
 
 
 def rank_dates(features: list[DateFeatures], weights: tuple[float, ...] = DEFAULT_WEIGHTS) -> list[tuple[date, float]]:
@@ -152,9 +147,9 @@ def summarise_date(ment: list[Sentence], pub: list[Sentence], k: int, idf: dict[
     for s in ment + pub:
         n = len(s.text.split())
         if min_words <= n <= max_words and not s.text.endswith("?"):
-            pool.setdefault(sentence_key(s.text), s)
+            pool.setdefault(s.key, s)
     if query:  # like DATEWISE's keyword filter: keep sentences naming the query, unless none does
-        hits = {k: s for k, s in pool.items() if query & set(_WORDS.findall(k))}
+        hits = {k: s for k, s in pool.items() if query & set(_WORDS.findall(s.text.lower()))}
         pool = hits or pool
     if not pool:
         return []
@@ -170,17 +165,17 @@ def summarise_date(ment: list[Sentence], pub: list[Sentence], k: int, idf: dict[
         centre = cm or cp
     base = {}
     for key in keys:
-        q = len(set(_WORDS.findall(key)) & query) / len(query) if query else 0.0
+        q = len(set(_WORDS.findall(pool[key].text.lower())) & query) / len(query) if query else 0.0
         sup = math.log1p(len(support.get(key, ()))) / 3.0
         base[key] = _cos(vecs[key], centre) + 0.3 * q + 0.1 * sup
     chosen: list[Pick] = []
     while len(chosen) < k and len(chosen) < len(keys):
         best, best_score = None, -1e9
-        taken = {sentence_key(p.sentence.text) for p in chosen}
+        taken = {p.sentence.key for p in chosen}
         for key in keys:
             if key in taken:
                 continue
-            redundancy = max((_cos(vecs[key], vecs[sentence_key(p.sentence.text)]) for p in chosen), default=0.0)
+            redundancy = max((_cos(vecs[key], vecs[p.sentence.key]) for p in chosen), default=0.0)
             score = mmr * base[key] - (1 - mmr) * redundancy
             if score > best_score:
                 best, best_score = key, score

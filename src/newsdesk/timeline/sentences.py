@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..records import Article
-from ..terms import tokens
+from ..terms import STOPWORDS
 from .dates import DateMention, find_mentions
 
 _ABBREV = frozenset(
@@ -21,12 +21,7 @@ _ABBREV = frozenset(
     no inc co corp ltd jr sr vs etc adm maj cmdr brig mt ft u.s u.n u.k e.g i.e a.m p.m""".split()
 )
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-_LAST_WORD = re.compile(r"([A-Za-z.]+)[.!?][\"'”’)\]]*\s*$")
-# A cheap test that lets most sentences skip the date patterns.
-_DATE_CUE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|(?:19|20)\d\d-|yesterday|today|tonight|tomorrow|last|next|this|past|coming|ago)", re.I)
-_NORM = re.compile(r"[^a-z0-9]+")
+_CONTENT = re.compile(r"[a-z][a-z'\-]+[a-z]")
 
 
 @dataclass(slots=True)
@@ -42,6 +37,11 @@ class Sentence:
     words: list[str] = field(default_factory=list)
 
     @property
+    def key(self) -> str:
+        """Equal for the same statement printed twice (case, punctuation and small words ignored)."""
+        return " ".join(self.words) or self.text
+
+    @property
     def days(self) -> set[date]:
         return {m.value for m in self.mentions if m.granularity == "day"}
 
@@ -52,12 +52,9 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     for para in re.finditer(r"[^\n]+", text):
         chunk, base, start = para.group(), para.start(), 0
         for m in _BOUNDARY.finditer(chunk):
-            head = chunk[start:m.end()]
-            last = _LAST_WORD.search(head)
-            if last:
-                word = last.group(1).lower().rstrip(".")
-                if word in _ABBREV or (len(word) == 1 and word.isalpha()):
-                    continue
+            word = chunk[chunk.rfind(" ", start, m.start()) + 1:m.start()].lower().lstrip("\"“‘([")
+            if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                continue
             piece = chunk[start:m.end()].strip()
             if piece:
                 out.append((base + start, piece))
@@ -68,18 +65,29 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def sentence_key(text: str) -> str:
-    """A key equal for the same sentence printed twice (case, punctuation and spacing ignored)."""
-    return _NORM.sub(" ", text.lower()).strip()
+def content_words(text: str) -> list[str]:
+    """Lowercased content words (stopwords and words under three letters dropped)."""
+    return [w for w in _CONTENT.findall(text.lower()) if w not in STOPWORDS]
 
 
 def article_sentences(articles: list[Article]) -> list[Sentence]:
-    """Every sentence of every article, in article order."""
+    """Every sentence of every article, in article order, with the dates it mentions."""
     ids = {a.id for a in articles}
     out: list[Sentence] = []
     for a in articles:
         root = a.copy_of if a.copy_of and a.copy_of in ids else a.id
-        for i, (offset, text) in enumerate(split_sentences(a.text)):
-            mentions = find_mentions(text, a.published) if _DATE_CUE.search(text) else []
-            out.append(Sentence(text, a.id, root, a.outlet, a.published, i, offset, mentions, tokens(text)))
+        parts = split_sentences(a.text)
+        spans = [(o, o + len(t)) for o, t in parts]
+        mentions = find_mentions(a.text, a.published, spans)
+        j = 0
+        for i, (offset, text) in enumerate(parts):
+            end = offset + len(text)
+            while j < len(mentions) and mentions[j].start < offset:
+                j += 1
+            mine = []
+            while j < len(mentions) and mentions[j].start < end:
+                m = mentions[j]
+                mine.append(DateMention(m.value, m.granularity, m.start - offset, m.end - offset, m.relative, m.future))
+                j += 1
+            out.append(Sentence(text, a.id, root, a.outlet, a.published, i, offset, mine, content_words(text)))
     return out
