@@ -237,3 +237,16 @@ def test_a_list_without_commas_shares_the_kind():
     found = figures("Rocket shells killed a little boy a little girl and two women on Friday.")
     assert [(f.value, f.kind, f.subject) for f in found] == [
         (1, "killed", "little boy"), (1, "killed", "little girl"), (2, "killed", "women")]
+
+
+def test_a_date_before_the_cue_does_not_take_the_cue():
+    found = figures("Fri Jun 24 2016 Militants kidnapped 900 executed 18 people in the province")
+    assert [(f.value, f.kind) for f in found] == [(900, "detained"), (18, "killed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Death toll from the rocket attacks on the old city of Aleppo rises to 8 more casualties reported in Idleb",
+    "A source said the death toll from the suicide blast targeting the convoy of buses has risen to 70.",
+])
+def test_a_death_toll_phrase_gives_killed(text):
+    assert figures(text)[0].kind == "killed"

@@ -52,10 +52,11 @@ _AUX = re.compile(r"(?:,?\s+(?:\w+ly|more|others|other|remain|remained|remains|s
                   r"feared|confirmed|said|thought|to|estimated|known|expected|likely|probably|recorded|documented|"
                   r"now|already|since|so\s+far|as\s+well|each|being|either|"
                   r"in\s+total|overall|mostly|were\s+reported|reported|of\s+them|of\s+whom|among\s+them))*,?\s+", re.I)
-_TOLL_LEFT = re.compile(r"\b(?:death|casualty|civilian|body|fatality|overall|final)?\s*tolls?\b(?:\s+[\w-]+){0,8}?\s+"
-                        r"(?:to|at|of|reached|hit|stood|stands|was|is|rose|rises|climbed|climbs|passed|exceeded|topped|jumped)\s+"
-                        r"(?:at\s+|to\s+)?$|\b(?:deaths|dead|fatalities)\s+(?:to|at|of|reached|rose)\s+(?:to\s+)?$",
-                        re.I)
+_TOLL_VERB = (r"to|at|of|reached|reaches|hit|hits|stood|stands|was|is|rose|rises|risen|rising|climbed|climbs|passed|"
+              r"exceeded|topped|jumped|increased|increases|mounted|mounts|surpassed")
+_TOLL_LEFT = re.compile(rf"\b(?P<death>death|casualty|civilian|body|fatality|overall|final)?\s*tolls?\b(?:\s+[\w-]+){{0,12}}?"
+                        rf"\s+(?:{_TOLL_VERB})\s+(?:at\s+|to\s+)?$|\b(?:deaths|dead|fatalities)\s+(?:to|at|of|reached|rose)\s+"
+                        r"(?:to\s+)?$", re.I)
 _AID = re.compile(r"\b(?:aid|assistance|humanitarian|relief|pledged?|pledges|pledging|donat\w+|grants?|funding|"
                   r"fund|package|appeal|loans?|reconstruction|support|contribut\w+|allocat\w+)\b", re.I)
 _TROOPS = {"troops", "soldiers", "personnel", "forces", "marines", "sailors", "airmen", "servicemen", "reservists",
@@ -69,8 +70,7 @@ _ACTIVE = re.compile(r"(?:kill|kills|killing|injuring|wounding|displacing|arrest
 _GAP = re.compile(r",?\s+(?:and|mostly|mainly|including|among\s+them|among\s+whom|many\s+of\s+them|most\s+of\s+them|"
                   r"most|many|all|both|from|in|at|on|near|inside)\b[^.;:\d]{0,60}?(?=,?\s+(?:were|was|have|has|had|are|is)\b)",
                   re.I)
-_AFTER_FIGURE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds))\s+"
-                           r"(?:[A-Za-z'-]+\s+){0,3}?[A-Za-z]+\s*$", re.I)
+_AFTER_FIGURE = re.compile(r"\s+(?:[A-Za-z'-]+\s+){0,3}?[A-Za-z]+\s*")
 
 
 def noun_phrase(text: str, pos: int, limit: int) -> tuple[str | None, str | None, int]:
@@ -119,7 +119,9 @@ def cue(fragment: str, anchored_end: bool) -> str | None:
     return None
 
 
-def kind_of(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: int, subject: str | None) -> str:
+def kind_of(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: int, subject: str | None,
+            prev_end: int | None = None) -> str:
+    """The kind of figure ``q`` in sentence [s0, s1); ``prev_end`` is where the figure before it in the sentence ends."""
     if q.unit == "votes" or head in ("votes", "vote"):
         return "votes"
     if q.unit and q.unit not in ("percent", "percentage points"):
@@ -130,8 +132,11 @@ def kind_of(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: 
     left = re.sub(r"\s+of\s*$", " ", text[max(s0, q.start - 60): q.start])  # "the killing of one person"
     left_kind = cue(left, anchored_end=True)  # "killed 12", "killing at least 30"
     # "8 persons killed 58 others injured": "killed" belongs to the figure before
-    if left_kind and not _AFTER_FIGURE.search(left):
+    if left_kind and not (prev_end is not None and _AFTER_FIGURE.fullmatch(text, prev_end, q.start)):
         return left_kind
+    toll = _TOLL_LEFT.search(text[max(s0, q.start - 100): q.start])
+    if toll and toll.group("death") and toll.group("death").lower() in ("death", "fatality", "body"):
+        return "killed"  # "the death toll rose to 8 more casualties": the toll, not what follows
     gap = _GAP.match(text, np_end, s1)  # "16 civilians including women and children were killed"
     aux = _AUX.match(text, gap.end() if gap else np_end)
     after = text[aux.end() if aux else np_end: s1]
@@ -146,7 +151,7 @@ def kind_of(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: 
     if re.match(r"\s+the\s+(?:overall\s+|total\s+)?(?:number|toll|death\s+toll)\s+(?:of\s+(?:people\s+)?)?"
                 r"(?:killed|dead|deaths)\b", text[np_end:s1], re.I):
         return "killed"  # "bringing to 45 the number killed"
-    if _TOLL_LEFT.search(text[max(s0, q.start - 80): q.start]):
+    if toll:
         return "killed"
     if head:
         kind = cue(head, anchored_end=False)

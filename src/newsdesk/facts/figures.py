@@ -137,7 +137,7 @@ def _figure(text: str, s0: int, s1: int, q: Quantity, article_id: str, earlier: 
     subject, head, np_end = noun_phrase(text, (pos + of_them.end()) if of_them else pos, s1)
     if of_them and subject is None:
         np_end = pos
-    kind = kind_of(text, s0, s1, q, head, np_end, subject)
+    kind = kind_of(text, s0, s1, q, head, np_end, subject, earlier[-1].end if earlier else None)
     part_of = None
     parent = None
     if earlier and (of_them or _INCLUDING.search(text[max(s0, q.start - 30): q.start])):
