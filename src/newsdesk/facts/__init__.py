@@ -1,5 +1,49 @@
 """Facts stage: entity mentions, quotes with speakers, figures with units.
 
-Modules: ``nlp.py`` (the one spaCy loader), ``entities.py``, ``quotes.py``,
-``figures.py`` (+ ``numbers.py``); records in ``records.py``.
+Public entry point: :func:`extract_facts`. Modules: ``nlp.py`` (the one spaCy
+loader), ``entities.py`` + ``gazetteer.py`` (mentions and canonical names),
+``quotes.py`` + ``quotes_direct.py`` + ``speakers.py`` (who said what),
+``figures.py`` + ``numbers.py`` + ``figure_context.py`` (reported quantities);
+records in ``records.py``. Every fact carries its article id and character
+offsets into the article's cleaned text.
+
+spaCy runs with NER only (no parser): quotes and figures need entities and
+sentences, which the rules supply cheaply.
 """
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..records import Article
+from .entities import canonical_names, find_mentions
+from .figures import find_figures
+from .gazetteer import Gazetteer
+from .quotes import find_quotes
+from .records import Figure, Mention, Quote
+
+
+@dataclass(slots=True)
+class Facts:
+    """What the facts stage found in one batch of articles."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+
+def extract_facts(articles: list[Article], nlp: Any, known: dict[str, str], gazetteer: Gazetteer) -> Facts:
+    """Mentions, quotes and figures of ``articles``.
+
+    ``nlp`` is a loaded spaCy pipeline (:func:`newsdesk.facts.nlp.load_nlp`);
+    ``known`` maps the desk's folded names to canonical ones and is updated in
+    place, so that spelling variants merge across batches and runs.
+    """
+    out = Facts()
+    for a, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=16)):
+        mentions = canonical_names(find_mentions(doc, a.id, gazetteer), known, gazetteer)
+        out.mentions += mentions
+        out.quotes += find_quotes(doc, a.id, mentions)
+        out.figures += find_figures(a.text, a.id, a.published, doc)
+    return out

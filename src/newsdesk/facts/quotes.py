@@ -15,7 +15,9 @@ sentence), using the entity mentions for speakers (``speakers.SpeakerResolver``)
 - indirect: "X said (that) ...", "X told Reuters ...", "..., X said.", "A, X said, B" and
   "according to X, ..." / "..., according to X".
 
-``direct`` is True when the content holds a quote mark (direct and mixed quotes).
+``direct`` is True when the content holds a quote mark (direct and mixed quotes). Offsets and
+text of a direct quote include its quote marks (as PolNeAR's content spans do), so the exported
+text shows what was quoted and a reader can tell a mixed quote's own words from the paraphrase.
 """
 
 from __future__ import annotations
@@ -146,13 +148,13 @@ def _with_quotes(art: _Article, index: int, a: int, b: int, qs: list[QSpan], cue
                 speaker = art.speaker_right(cue, after[0].open if after else b)
             if speaker is None:
                 continue
-            parts = [(q.start, q.end) for q in before]
+            parts = [(q.open, q.close) for q in before]
             prefix = text[a:before[0].open]
             if _nwords(prefix) and not CUE.search(prefix):
                 parts[0] = (a, parts[0][1])  # mixed: 'The deal “looks out for ...,” he wrote'
             tail_from = max(speaker.end, cue.end())
             if after and _nwords(text[tail_from:after[0].open]) == 0:
-                parts += [(q.start, q.end) for q in after]
+                parts += [(q.open, q.close) for q in after]
             art.emit(_merge(parts), speaker, cue, index, quoted=True)
             return True
         if after:
@@ -164,7 +166,7 @@ def _with_quotes(art: _Article, index: int, a: int, b: int, qs: list[QSpan], cue
                     continue
             start = _content_after(text, max(cue.end(), speaker.end), cue.group(), b, art.mentions)
             if start >= after[0].open:
-                parts = [(q.start, q.end) for q in after]
+                parts = [(q.open, q.close) for q in after]
                 if _nwords(text[after[-1].close:b]) > 0:
                     parts[-1] = (parts[-1][0], _end_trim(text, after[-1].close, b))
             else:
@@ -201,26 +203,26 @@ def _floating(art: _Article, index: int, a: int, b: int, qs: list[QSpan]) -> Non
             continue
         if art.colon_speaker is not None:
             speaker, cue = art.colon_speaker
-            art.emit([(q.start, q.end)], speaker, cue, index, quoted=True)
+            art.emit([(q.open, q.close)], speaker, cue, index, quoted=True)
             continue
         if art.last is not None:
             prev, prev_unit = art.last
             paragraphs_between = text.count("\n", prev.end, q.open)
             same_para = paragraphs_between == 0 and index - prev_unit <= 2
             if same_para and prev.speaker_mention is not None:
-                prev.parts = _merge((prev.parts or [(prev.start, prev.end)]) + [(q.start, q.end)])
-                prev.end = q.end
+                prev.parts = _merge((prev.parts or [(prev.start, prev.end)]) + [(q.open, q.close)])
+                prev.end = q.close
                 prev.text = " ".join(text[s:e] for s, e in prev.parts)
                 art.last = (prev, index)
                 continue
             if paragraphs_between <= 2 and prev.speaker_mention is not None:
-                q2 = Quote(art.id, content, q.start, q.end, True, prev.speaker, prev.speaker_mention,
+                q2 = Quote(art.id, text[q.open:q.close], q.open, q.close, True, prev.speaker, prev.speaker_mention,
                            prev.speaker_start, prev.speaker_end, prev.cue, prev.cue_start, prev.cue_end)
                 art.quotes.append(q2)
                 art.last = (q2, index)
                 continue
         if n >= 6:
-            q2 = Quote(art.id, content, q.start, q.end, True)
+            q2 = Quote(art.id, text[q.open:q.close], q.open, q.close, True)
             art.quotes.append(q2)
             art.last = (q2, index)
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 _MARK = re.compile(r"''|``|[\"“”„]")
+_TAG = re.compile(r"<[a-zA-Z/][^<>\n]{0,300}>")
 _OPENERS = set("([{—–-/\n\t ")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Cmdr|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|"
@@ -48,7 +49,9 @@ def _role(text: str, i: int, mark: str) -> str:
 
 def quoted_spans(text: str) -> list[QSpan]:
     """Every double-quoted stretch of ``text``, in order, outermost only."""
-    marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(text)]  # <tweet author="..."> attributes
+    marks = [(m.start(), m.group()) for m in _MARK.finditer(text)
+             if not any(s <= m.start() < e for s, e in tags)]
     spans: list[QSpan] = []
     inside: tuple[int, str] | None = None  # (position, mark) of the opening mark
     para = 0  # where the current paragraph of an open quote starts

@@ -29,8 +29,8 @@ class Quote:
     """Who said what: a direct, indirect or mixed quote with its speaker."""
 
     article: str
-    text: str  # the quoted content (without the quote marks)
-    start: int  # offsets of the content in the article text
+    text: str  # the content as written, quote marks included ("“We will win,”"); split quotes: parts joined
+    start: int  # offsets of the content in the article text (first part's start, last part's end)
     end: int
     direct: bool  # True when the content is inside quote marks (also for mixed quotes)
     speaker: str | None = None  # canonical name, or None when unresolved
