@@ -32,7 +32,7 @@ class Citation:
 class BriefSentence:
     text: str
     citations: list[Citation]
-    support: int  # independent outlets printing this sentence or a close paraphrase
+    support: int  # independent sources printing this sentence or a close paraphrase (copies count once)
 
     @property
     def checked(self) -> bool:
@@ -104,14 +104,14 @@ def build_briefing(articles: list[Article], n_sentences: int = 5, query: str | N
                     found[other.article] = other
         supporters[k] = list(found.values())
 
-    def outlets(k: str) -> int:
-        return len({pool[k].outlet or pool[k].root} | {o.outlet or o.root for o in supporters[k]})
+    def outlets(k: str) -> int:  # independent sources: a copy and its original count once
+        return len({pool[k].root} | {o.root for o in supporters[k]})
 
     base = {k: _cos(vecs[k], centre) * (1.0 + 0.25 * math.log(outlets(k))) for k in first}
     chosen: list[str] = []
     while len(chosen) < min(n_sentences, len(first)):
         best = max((k for k in first if k not in chosen),
-                   key=lambda k: 0.7 * base[k] - 0.3 * max((_cos(vecs[k], vecs[c]) for c in chosen), default=0.0))
+                   key=lambda k: 0.6 * base[k] - 0.4 * max((_cos(vecs[k], vecs[c]) for c in chosen), default=0.0))
         chosen.append(best)
     chosen.sort(key=lambda k: (pool[k].published is None, pool[k].published, pool[k].index))
     out = []
