@@ -159,19 +159,25 @@ def alias_map(keys: set[str]) -> dict[str, str]:
 _GIVE = (r"pledged|pledges|pledge|promised|promises|donated|donates|gave|gives|give|committed|commits|announced|"
          r"announces|offered|offers|provided|provides|sent|sends|approved|approves|allocated|allocates|granted|"
          r"contributed|contributes|earmarked|raised")
-_NAME = r"(?:[A-Z][\w.'’&-]*|of|for|the)(?:\s+(?:[A-Z][\w.'’&-]*|of|for|the))*"
-_DONOR_BEFORE = re.compile(rf"(?<![\w$])({_NAME}?[A-Z][\w.'’&-]*)\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|also\s+|"
+_DONOR_BEFORE = re.compile(rf"(?<![\w$])((?:(?:[A-Z][\w.'’&-]*|of|for|the)\s+)*[A-Z][\w.'’&-]*)\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|also\s+|"
                            rf"on\s+\w+\s+)*(?:{_GIVE})\b")
 _DONOR_AFTER = re.compile(rf"\b(?:from|by)\s+(?:the\s+)?([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)")
 _TOPIC = re.compile(r"\b(fund|funds|fine|fines|compensation|damages|costs?|claims|loan|loans|bailout|reward|"
                     r"settlement|ransom|payouts?|budget|reconstruction|escrow|penalt(?:y|ies))\b", re.I)
 
 
+_LEAD = {"The", "A", "An", "On", "In", "At", "Last", "This", "Meanwhile", "Separately", "Earlier", "Later", "Monday",
+         "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
 def donor(sentence: str, figure_at: int) -> str | None:
     """Who gives the money of a figure at ``figure_at`` in ``sentence``: "Singapore pledged US$800 million"."""
     found = [m for m in _DONOR_BEFORE.finditer(sentence, 0, figure_at + 1)]
     for m in reversed(found):
-        name = re.sub(r"^(?:The|A|An)\s+", "", m.group(1).strip())
+        name = re.split(r"\s+the\s+", m.group(1).strip())[-1].split()
+        while name and name[0] in _LEAD:
+            name.pop(0)
+        name = " ".join(name)
         if name and name.split()[0] not in ("It", "He", "She", "They", "We", "This", "That", "But", "And"):
             return name
     m = _DONOR_AFTER.search(sentence, figure_at)
