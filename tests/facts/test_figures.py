@@ -186,9 +186,23 @@ def test_votes_keep_the_votes_against():
     assert (f.kind, f.unit, f.value, f.extra["against"]) == ("votes", "votes", 141, "5")
 
 
-def test_a_war_long_toll_is_marked_as_a_period():
-    f = only("The war has killed more than 400,000 people since 2011.")
-    assert f.kind == "killed" and f.extra["period"] == "since 2011"
+@pytest.mark.parametrize("text", [
+    "The war has killed more than 400,000 people since 2011.",
+    "More than 210,000 people have died in the country's conflict, the monitor estimates.",
+    "The civil war, which began with peaceful protests, has killed more than 280,000 people.",
+    "More than 290,000 people have been killed since the country's conflict erupted in March 2011.",
+])
+def test_a_war_long_toll_is_marked_as_a_period(text):
+    f = only(text)
+    assert f.kind == "killed" and f.extra["period"]
+
+
+@pytest.mark.parametrize("text", [
+    "Air strikes by government war planes killed 32 civilians in the district on Sunday.",
+    "A suicide bomber killed four people in an attack that took the civil war to the town.",
+])
+def test_an_event_toll_in_a_sentence_naming_the_war_is_not_a_period(text):
+    assert "period" not in only(text).extra
 
 
 def test_dates_ages_times_durations_are_not_figures():

@@ -28,10 +28,15 @@ from newsdesk.facts.records import Figure
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+\w+\s+were|"
                         r"among\s+the\s+dead\s+were|including\s+at\s+least)\s+$", re.I)
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "which", "who"}
-_PERIOD = re.compile(r"\bsince\s+(?:then|early\s+|late\s+|mid-?|march\s+|the\s+)?(?:\d{4}|war|conflict|uprising|"
-                     r"revolution|then)\b|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
-                     r"(?:war|conflict|uprising|revolution|crisis)\b|\b(?:throughout|during|over\s+the\s+course\s+of)\s+the\s+"
-                     r"(?:war|conflict)\b|\b\w+-year(?:-old|-long)?\s+(?:civil\s+)?(?:war|conflict)\b", re.I)
+_WAR = r"(?:civil\s+)?(?:war|conflict|uprising|revolution|crisis)\b(?![-\w]|\s+(?:planes?|jets?|monitor|crimes?))"
+_PERIOD = re.compile(  # a war-long toll: "since 2011", "the war has killed", "killed in Syria's conflict"
+    rf"\bsince\s+(?:then|early\s+|late\s+|mid-?|march\s+|the\s+)?(?:\d{{4}}|war|conflict|uprising|revolution|then)\b"
+    rf"|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?{_WAR}"
+    rf"|\b(?:throughout|during|over\s+the\s+course\s+of)\s+the\s+(?:war|conflict)\b"
+    rf"|\b\w+-year(?:-old|-long)?\s+(?:civil\s+)?(?:war|conflict)\b"
+    rf"|\b{_WAR},?\s+(?:[\w'-]+,?\s+){{0,14}}?(?:has|have|had)\s+(?:\w+\s+)?(?:killed|left|claimed|cost)\b"
+    rf"|\b(?:killed|died|dead|deaths)\s+(?:in|during|since)\s+(?:[\w'-]+\s+){{0,3}}?{_WAR}"
+    rf"|\bsince\s+(?:[\w']+\s+){{0,3}}?{_WAR}", re.I)
 _COORD = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?(?:and|or|as\s+well\s+as|plus)\s+|,?\s+")
 _AMONG = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:were\s+|was\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?:at\s+least\s+)?")
 _NAME_ENTS = {"LAW", "PRODUCT", "EVENT", "FAC", "ORG", "WORK_OF_ART"}
