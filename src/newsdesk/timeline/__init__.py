@@ -17,7 +17,7 @@ from .select import (DEFAULT_WEIGHTS, _idf, candidates_by_date, date_features, q
                      summarise_date)
 from .sentences import Sentence, article_sentences
 
-__all__ = ["TimelineEntry", "TimelineSentence", "build_timeline", "timeline_from_sentences", "timeline_records", "Briefing", "BriefSentence",
+__all__ = ["TimelineEntry", "TimelineSentence", "build_timeline", "desk_articles", "timeline_from_sentences", "timeline_records", "Briefing", "BriefSentence",
            "Citation", "build_briefing"]
 
 
@@ -104,3 +104,13 @@ def timeline_records(entries: list[TimelineEntry], story: str | None = None) -> 
              "future": e.future, "score": e.score,
              "sentences": [{"text": s.text, "citations": s.citations, "support": s.support} for s in e.sentences]}
             for e in entries]
+
+
+def desk_articles(store, story: str | None = None, query: str | None = None, limit: int = 100_000) -> list[Article]:
+    """The articles of a desk a timeline or briefing is built over: all, one story's, a query's hits, or both."""
+    if query:
+        hits = [a for a, _ in store.search(query, limit)]
+        return [a for a in hits if story is None or a.story == story]
+    if story:
+        return list(store.articles("story=?", (story,)))
+    return list(store.articles())
