@@ -121,11 +121,13 @@ def find_quotes(doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
     for index, (a, b) in enumerate(art.units):
         qs = [s for s in art.spans if a <= s.open < b]
         cues = [c for c in CUE.finditer(art.text, a, b) if not art.inside_quote(c.start())]
-        done = _with_quotes(art, index, a, b, qs, cues) if qs else False
-        if not done:
+        used = _with_quotes(art, index, a, b, qs, cues) if qs else set()
+        if not used:
             _indirect(art, index, a, b, cues, qs)
-        if qs and not done:
-            _floating(art, index, a, b, qs)
+        rest = [q for q in qs if q.open not in used and not any(
+            x.start <= q.open < x.end for x in art.quotes[-3:])]
+        if rest:
+            _floating(art, index, a, b, rest)
         tail = art.text[a:b].rstrip()
         art.colon_speaker = None
         if tail.endswith(":") and cues:
@@ -135,52 +137,74 @@ def find_quotes(doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
     return art.quotes
 
 
-def _with_quotes(art: _Article, index: int, a: int, b: int, qs: list[QSpan], cues) -> bool:
+def _with_quotes(art: _Article, index: int, a: int, b: int, qs: list[QSpan], cues) -> set[int]:
+    """Attributed quotes of one sentence; returns the ``open`` offsets of the quotes used."""
     text = art.text
-    for cue in cues:
-        before = [q for q in qs if q.close <= cue.start()]
+    used: set[int] = set()
+    pos = a  # the text before ``pos`` is taken
+    for k, cue in enumerate(cues):
+        if cue.start() < pos:
+            continue
+        before = [q for q in qs if q.open >= pos and q.close <= cue.start()]
         after = [q for q in qs if q.open >= cue.end()]
         gap = text[before[-1].close:cue.start()] if before else ""
         if before and _nwords(gap) <= 10 and not is_weak(cue.group()):
             # “...,” he said / “...,” said Smith / “A,” she said, “B.”
             speaker = art.speaker_left(before[-1].close, cue, True) if _nwords(gap) else None
-            if speaker is None:
+            if speaker is None and not _nwords(gap):
                 speaker = art.speaker_right(cue, after[0].open if after else b)
             if speaker is None:
                 continue
             parts = [(q.open, q.close) for q in before]
-            prefix = text[a:before[0].open]
+            prefix = text[pos:before[0].open]
             if _nwords(prefix) and not CUE.search(prefix):
-                parts[0] = (a, parts[0][1])  # mixed: 'The deal “looks out for ...,” he wrote'
+                parts[0] = (_skip_space(text, pos), parts[0][1])  # mixed: 'The deal “looks out for ...,” he wrote'
             tail_from = max(speaker.end, cue.end())
+            taken = list(before)
             if after and _nwords(text[tail_from:after[0].open]) == 0:
                 parts += [(q.open, q.close) for q in after]
+                taken += after
             art.emit(_merge(parts), speaker, cue, index, quoted=True)
-            return True
+            used.update(q.open for q in taken)
+            pos = max(parts[-1][1], tail_from)
+            continue
         if after:
-            lo = before[-1].close if before else a
+            lo = before[-1].close if before else pos
             speaker = art.speaker_left(lo, cue, False)
             if speaker is None:
                 speaker = art.speaker_right(cue, after[0].open)
                 if speaker is None:
                     continue
-            start = _content_after(text, max(cue.end(), speaker.end), cue.group(), b, art.mentions)
-            if start >= after[0].open:
-                parts = [(q.open, q.close) for q in after]
-                if _nwords(text[after[-1].close:b]) > 0:
-                    parts[-1] = (parts[-1][0], _end_trim(text, after[-1].close, b))
+            # a later cue ("..., adding that ...") ends this content at the comma before it
+            limit = b
+            for later in cues[k + 1:]:
+                if later.start() > after[0].close:
+                    comma = text.rfind(",", after[0].close, later.start())
+                    limit = comma if comma != -1 else later.start()
+                    break
+            start = _content_after(text, max(cue.end(), speaker.end), cue.group(), limit, art.mentions)
+            inside = [q for q in after if q.close <= limit + 1] or after[:1]
+            if start >= inside[0].open:
+                parts = [(q.open, q.close) for q in inside]
+                if _nwords(text[inside[-1].close:limit]) > 0:
+                    parts[-1] = (parts[-1][0], _end_trim(text, inside[-1].close, limit))
             else:
-                if is_weak(cue.group()) and _nwords(text[start:after[0].open]) > 3:
+                if is_weak(cue.group()) and _nwords(text[start:inside[0].open]) > 3:
                     continue
-                parts = [(start, _end_trim(text, start, b))]
-                if text[parts[0][1]:b].strip(" .,;:!?") == "":
-                    last = after[-1]
-                    if last.close >= parts[0][1] - 1:
-                        parts = [(start, last.close)]
+                parts = [(start, _end_trim(text, start, limit))]
+                if text[parts[0][1]:limit].strip(" .,;:!?") == "" and inside[-1].close >= parts[0][1] - 1:
+                    parts = [(start, inside[-1].close)]
             if any(_nwords(text[s:e]) for s, e in parts):
                 art.emit(_merge(parts), speaker, cue, index, quoted=True)
-                return True
-    return False
+                used.update(q.open for q in inside)
+                pos = parts[-1][1]
+    return used
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " ,":
+        i += 1
+    return i
 
 
 def _merge(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:

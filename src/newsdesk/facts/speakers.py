@@ -28,10 +28,15 @@ _VERBS = (r"says?|said|saying|tells?|told|telling|add(?:s|ed|ing)?|explain(?:s|e
           r"think(?:s|ing)?|thought|reckon(?:s|ed)?|conclud(?:es|ed|ing)|boast(?:s|ed|ing)?|"
           r"assert(?:s|ed|ing)?|allege(?:s|d)?|testif(?:y|ies|ied)|shout(?:s|ed|ing)?|"
           r"quipp?(?:s|ed)?|mus(?:es|ed)|recount(?:s|ed)?|wonder(?:s|ed)?|calls?|called|calling|"
-          r"describ(?:es|ed|ing)|indicat(?:es|ed|ing)|charg(?:es|ed)")
+          r"describ(?:es|ed|ing)|indicat(?:es|ed|ing)|charg(?:es|ed)|yell(?:s|ed|ing)?|chant(?:s|ed|ing)?|"
+          r"scream(?:s|ed|ing)?|cr(?:y|ies|ied)|decr(?:y|ies|ied)|criticiz(?:es|ed|ing)|criticis(?:es|ed|ing)|"
+          r"blam(?:es|ed|ing)|accus(?:es|ed|ing)|prais(?:es|ed|ing)|condemn(?:s|ed|ing)?|dub(?:s|bed)|"
+          r"label(?:s|ed|led)|referr(?:ed|ing)|refers?|urg(?:es|ed|ing)|demand(?:s|ed|ing)?")
 CUE = re.compile(rf"(?<![\w-])(?:according to|{_VERBS})\b", re.I)
 _TELL = re.compile(r"^(?:tells?|told|telling|ask(?:s|ed|ing)?|warn(?:s|ed|ing)?|remind(?:s|ed)?)$", re.I)
-_WEAK = re.compile(r"^(?:calls?|called|calling|describ\w+|think\w*|thought|believ\w+|report\w*)$", re.I)
+_WEAK = re.compile(r"^(?:calls?|called|calling|describ\w+|think\w*|thought|believ\w+|report\w*|decr\w+|"
+                   r"critici\w+|blam\w+|accus\w+|prais\w+|condemn\w*|dub\w*|label\w*|refer\w*|urg\w+|"
+                   r"demand\w*|cr(?:y|ies|ied))$", re.I)
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "1", "we": "1"}
 _AUX = frozenset("""has have had was is were are would will could might may also later then previously once
 again repeatedly recently often reportedly however earlier since further too last first still already
