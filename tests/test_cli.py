@@ -10,6 +10,9 @@ CONTRACT = {
                        "story", "copy_of", "copy_kind"},
     "events.jsonl": {"id", "title", "articles", "first", "last"},
     "stories.jsonl": {"id", "title", "articles", "first", "last"},
+    "quotes.jsonl": {"article", "speaker", "speaker_mention", "text", "direct", "cue", "start", "end"},
+    "figures.jsonl": {"article", "value", "unit", "kind", "subject", "qualifier", "source", "as_of", "text",
+                      "sentence", "start", "end"},
 }
 
 

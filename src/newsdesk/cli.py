@@ -183,6 +183,81 @@ def provenance(article: str, db: Path = DB, sentences: int = typer.Option(6, hel
 
 
 @app.command()
+def quotes(
+    db: Path = DB,
+    speaker: Optional[str] = typer.Option(None, help="Only this speaker (canonical name, case-insensitive)."),
+    story: Optional[str] = typer.Option(None, help="Only quotes from this story's articles."),
+    limit: int = typer.Option(50, help="How many quotes to show."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON lines (the quotes.jsonl form)."),
+) -> None:
+    """Who said what: quotes by speaker; without --speaker, the most quoted speakers first."""
+    store = _open(db)
+    if speaker is None and story is None and not json_out:
+        table = Table("speaker", "quotes")
+        for name, n in store.speakers()[:limit]:
+            table.add_row(escape(name), str(n))
+        console.print(table)
+        return
+    where, params = ["1"], []
+    if speaker:
+        where.append("q.speaker = ? COLLATE NOCASE")
+        params.append(speaker)
+    if story:
+        where.append("a.story = ?")
+        params.append(story)
+    rows = list(store.quotes(" AND ".join(where), tuple(params)))[:limit]
+    if json_out:
+        for q in rows:
+            console.print_json(json.dumps({"article": q.article, "speaker": q.speaker, "speaker_mention": q.speaker_mention,
+                                           "text": q.text, "direct": q.direct, "cue": q.cue, "start": q.start,
+                                           "end": q.end}))
+        return
+    table = Table("speaker", "quote", "cue", "article", show_lines=True)
+    for q in rows:
+        table.add_row(escape(q.speaker or f"({q.speaker_mention or '?'})"),
+                      escape(("“%s”" if q.direct else "%s") % q.text), escape(q.cue or ""), q.article)
+    console.print(table if rows else "no quotes")
+
+
+@app.command()
+def figures(
+    db: Path = DB,
+    kind: Optional[str] = typer.Option(None, help="Only this kind: killed, injured, displaced, missing, aid, ..."),
+    story: Optional[str] = typer.Option(None, help="Only figures from this story's articles."),
+    limit: int = typer.Option(50, help="How many figures to show."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON lines (the figures.jsonl form)."),
+) -> None:
+    """Reported figures by kind, with subject, source and as-of date; without --kind, counts per kind."""
+    store = _open(db)
+    if kind is None and story is None and not json_out:
+        table = Table("kind", "figures")
+        for k, n in store.db.execute("SELECT kind, count(*) FROM figures GROUP BY kind ORDER BY count(*) DESC"):
+            table.add_row(k, str(n))
+        console.print(table)
+        return
+    where, params = ["1"], []
+    if kind:
+        where.append("f.kind = ?")
+        params.append(kind)
+    if story:
+        where.append("a.story = ?")
+        params.append(story)
+    rows = list(store.figures(" AND ".join(where), tuple(params)))[:limit]
+    if json_out:
+        for f in rows:
+            console.print_json(json.dumps({"article": f.article, "value": f.value, "unit": f.unit, "kind": f.kind,
+                                           "subject": f.subject, "qualifier": f.qualifier, "source": f.source,
+                                           "as_of": f.as_of, "text": f.text, "sentence": f.sentence,
+                                           "start": f.start, "end": f.end}))
+        return
+    table = Table("as of", "kind", "figure", "subject", "source", "article", show_lines=True)
+    for f in rows:
+        table.add_row(f.as_of or "—", f.kind, escape(f.text) + (" [dim](unverified)[/dim]" if f.unverified else ""),
+                      escape(f.subject or ""), escape(f.source or ""), f.article)
+    console.print(table if rows else "no figures")
+
+
+@app.command()
 def explain(article: str, db: Path = DB) -> None:
     """Why an article is in its event: similarity, shared terms, runner-up."""
     store = _open(db)

@@ -16,7 +16,7 @@ def _d(d):
 
 
 def export_desk(store: SQLiteStore, out: Path) -> dict[str, int]:
-    """Write articles, events, stories, copies and quarantine files into ``out``; return row counts."""
+    """Write articles, events, stories, copies, quotes, figures and quarantine files into ``out``; return row counts."""
     out.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
 
@@ -62,6 +62,18 @@ def export_desk(store: SQLiteStore, out: Path) -> dict[str, int]:
          "aligned": [{"copy": e[0], "original": e[1], "similarity": e[2] if len(e) > 2 else None}
                      for e in c.evidence]}
         for c in store.copy_links(revisions=True)
+    ))
+    write("quotes.jsonl", (
+        {"article": q.article, "speaker": q.speaker, "speaker_mention": q.speaker_mention, "text": q.text,
+         "direct": q.direct, "cue": q.cue, "start": q.start, "end": q.end}
+        for q in store.quotes()
+    ))
+    write("figures.jsonl", (
+        {"article": f.article, "value": f.value, "value_high": f.value_high, "unit": f.unit, "kind": f.kind,
+         "subject": f.subject, "qualifier": f.qualifier, "source": f.source, "as_of": f.as_of,
+         "unverified": f.unverified, "text": f.text, "sentence": f.sentence, "start": f.start, "end": f.end,
+         **({"extra": f.extra} if f.extra else {})}
+        for f in store.figures()
     ))
     write("quarantine.jsonl", (
         {"source": r["source"], "reason": r["reason"], "detail": r["detail"], "at": r["at"]}

@@ -22,6 +22,9 @@ from . import dating
 from .clean import OutletLines, clean_batch
 from .cluster import ClusterState, assign_clusters
 from .copies import CopyIndex, detect_copies
+from .facts import extract_facts
+from .facts.gazetteer import Gazetteer
+from .facts.nlp import load_nlp
 from .ids import article_ids
 from .outlets import canonical_outlets
 from .read import iter_files, read_file
@@ -43,6 +46,8 @@ class BuildSummary:
     copies: Counter = field(default_factory=Counter)
     events: int = 0
     stories: int = 0
+    quotes: int = 0
+    figures: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
@@ -50,7 +55,7 @@ class BuildSummary:
             "files": self.files, "files_unchanged": self.files_unchanged, "documents": self.documents,
             "articles_added": self.articles_added, "already_stored": self.already_stored,
             "quarantined": dict(self.quarantined), "copies": dict(self.copies),
-            "events": self.events, "stories": self.stories,
+            "events": self.events, "stories": self.stories, "quotes": self.quotes, "figures": self.figures,
             "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
         }
 
@@ -70,6 +75,7 @@ def build(paths: Iterable[str | Path], store: SQLiteStore, settings: Settings | 
     ingest(files, store, settings, summary, progress)
     link_copies(store, settings, summary, progress)
     link_clusters(store, settings, summary, progress)
+    link_facts(store, settings, summary, progress)
     summary.events = store.count("groups", "level='event'")
     summary.stories = store.count("groups", "level='story'")
     store.finish_run(run, summary.as_dict())
@@ -196,6 +202,26 @@ def link_copies(store: SQLiteStore, settings: Settings, summary: BuildSummary, p
         summary.copies.update({link.copy: link.kind for link in links}.values())
         progress("copies", min(i + settings.batch_size, len(new)), len(new))
     _timed(summary, "copies", t0)
+
+
+def link_facts(store: SQLiteStore, settings: Settings, summary: BuildSummary, progress: Progress = _noop) -> None:
+    """Find mentions, quotes and figures in the articles not yet read for facts."""
+    t0 = time.perf_counter()
+    new = list(store.articles("facts_done=0"))
+    if not new or not settings.facts:
+        return
+    nlp = load_nlp("ner")
+    gazetteer = Gazetteer()
+    known = store.known_names()
+    size = max(1, settings.batch_size // 4)  # the NLP is slow: commit more often
+    for i in range(0, len(new), size):
+        batch = new[i : i + size]
+        facts = extract_facts(batch, nlp, known, gazetteer)
+        store.save_facts([a.id for a in batch], facts.mentions, facts.quotes, facts.figures, known)
+        summary.quotes += len(facts.quotes)
+        summary.figures += len(facts.figures)
+        progress("facts", min(i + size, len(new)), len(new))
+    _timed(summary, "facts", t0)
 
 
 def link_clusters(store: SQLiteStore, settings: Settings, summary: BuildSummary, progress: Progress = _noop) -> None:

@@ -45,6 +45,13 @@ class Settings:
     centroid_terms: int = _s(60, "Terms kept per event centroid (bounds memory).")
     story_terms: int = _s(150, "Terms kept per story centroid: stories need their wider vocabulary.")
     story_idf_power: float = _s(0.5, "Softer idf for story vectors keeps a story's common words in view.")
+    event_name_weight: float = _s(0.5, "Weight of name phrases against words (1.0) when comparing an article with events.")
+    event_number_weight: float = _s(0.3, "Weight of numbers against words (1.0) when comparing an article with events.")
+    story_idf_smoothing: float = _s(5.0, "Smoothing of the within-story idf that tells a story's events apart (> 1).")
+    story_name_weight: float = _s(1.0, "Weight of name phrases against words (1.0) in story vectors.")
+    story_merge_threshold: float = _s(1.0, "Story-to-story similarity at which two stories merge (1.0: never).")
+    # facts
+    facts: bool = _s(True, "Find entity mentions, quotes and figures (spaCy NER plus rules; the slowest stage).")
     # pipeline
     batch_size: int = _s(200, "Articles committed to the store per transaction.")
 

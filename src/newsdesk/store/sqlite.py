@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..records import Article, CopyLink, Group, Quarantined
+from .facts import FactsTables
 
 
 class StoreError(RuntimeError):
@@ -42,7 +43,7 @@ def open_store(path: str | Path, readonly: bool = False) -> "SQLiteStore":
     return SQLiteStore(path, readonly=readonly)
 
 
-class SQLiteStore:
+class SQLiteStore(FactsTables):
     """All reads and writes of one desk file."""
 
     def __init__(self, path: str | Path, readonly: bool = False):
