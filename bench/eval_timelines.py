@@ -131,6 +131,20 @@ def run(folders: list[str] | None, use_query: bool, fit_only: bool = False) -> s
     return "\n".join(lines), avg
 
 
+def score_slice(folders: list[str]) -> dict[str, float]:
+    """Mean AR-1, AR-2 and date F1 over the gold timelines of ``folders`` with the shipped weights (the gate)."""
+    scorer, scores = Scorer(), []
+    for folder, arts, tls in load_t17(folders):
+        sents_all = article_sentences(arts)
+        for _, gold in tls:
+            start, end = min(gold), max(gold)
+            sents = [s for s in sents_all if s.published and start <= s.published <= end]
+            k = round(sum(len(v) for v in gold.values()) / len(gold))
+            tl = timeline_from_sentences(sents, len(gold), k, KEYWORDS.get(folder.split("_")[0]), start, end)
+            scores.append(scorer({e.date: [s.text for s in e.sentences] for e in tl}, gold))
+    return {m: sum(s[m] for s in scores) / len(scores) for m in ("r1", "r2", "date")}
+
+
 def speed(n: int = 1000) -> str:
     """build_timeline alone on the largest T17 folders pooled to ``n`` articles."""
     arts = [a for _, arts, _ in load_t17(["LibyaWar_cnn", "LibyaWar_reuters", "SyrianCrisis_reuters"]) for a in arts][:n]
