@@ -38,7 +38,7 @@ class Settings:
     partial_min_shared: int = _s(2, "Long sentences shared verbatim that make an article a partial-copy candidate.")
     partial_min_run: int = _s(3, "Consecutive near-verbatim sentences that make a partial copy.")
     # clustering
-    event_threshold: float = _s(0.22, "Cosine similarity needed to join an existing event.")
+    event_threshold: float = _s(0.14, "Cosine similarity needed to join an existing event.")
     story_threshold: float = _s(0.10, "Cosine similarity of event to story centroid needed to join a story.")
     event_window_days: int = _s(5, "An article joins only events active within this many days.")
     story_window_days: int = _s(120, "An event joins only stories active within this many days.")

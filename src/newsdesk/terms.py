@@ -21,7 +21,6 @@ STOPWORDS = frozenset(
     within without whether however while yet already like""".split()
 )
 _WORD = re.compile(r"[a-z][a-z'\-]+")
-_ENTITY = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
 
 
 def tokens(text: str) -> list[str]:
@@ -29,43 +28,83 @@ def tokens(text: str) -> list[str]:
 
 
 LEAD_CHARS = 6000  # what an event is about is in the lead; the tail adds noise and time
+_NAME = re.compile(r"[A-Z][a-zA-Z'\u2019\-]*[a-zA-Z](?:\s+(?:of\s+|de\s+|al-)?[A-Z][a-zA-Z'\u2019\-]*[a-zA-Z])*")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c(]\s*|\n)$")
+NAME, NUMBER = "@", "#"  # prefixes of name and number features; plain words have none
+
+
+def names_and_numbers(text: str) -> tuple[list[str], list[str]]:
+    """Capitalised name phrases (a sentence's first word only if a longer name follows it,
+    stopwords stripped from its front) and numbers as written ("6.1", "2008", "1,200" -> "1200")."""
+    names = []
+    for m in _NAME.finditer(text):
+        words = m.group(0).replace("\u2019", "'").split()
+        if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
+            while words and words[0].lower() in STOPWORDS:
+                words = words[1:]
+            if len(words) < 2 and not (words and m.start() and text[m.start() - 1] == "("):
+                continue
+        phrase = " ".join(w[:-2] if w.endswith("'s") else w for w in words).lower()
+        if phrase and phrase not in STOPWORDS:
+            names.append(phrase)
+    numbers = [m.group(0).replace(",", "") for m in _NUMBER.finditer(text)]
+    return names, numbers
 
 
 def term_counts(title: str | None, text: str) -> dict[str, float]:
-    """Raw weighted term counts of the lead: body words, title words twice, capitalised names as phrases."""
+    """Raw weighted feature counts of the lead: body words, title words twice, capitalised
+    names as ``@phrase`` and numbers as ``#n`` (two similar events differ in place, people,
+    date and magnitude)."""
     text = text[:LEAD_CHARS]
     counts: dict[str, float] = {}
     for w in tokens(text):
         counts[w] = counts.get(w, 0.0) + 1.0
     for w in tokens(title or ""):
         counts[w] = counts.get(w, 0.0) + 2.0
-    for m in _ENTITY.finditer(text[:4000]):
-        phrase = m.group(1).lower()
-        if not any(p in STOPWORDS for p in phrase.split()[:1]):
-            counts["@" + phrase] = counts.get("@" + phrase, 0.0) + 1.0
+    names, numbers = names_and_numbers(((title + "\n") if title else "") + text)
+    for n in names:
+        counts[NAME + n] = counts.get(NAME + n, 0.0) + 1.0
+    for n in numbers:
+        counts[NUMBER + n] = counts.get(NUMBER + n, 0.0) + 1.0
     return counts
 
 
-def event_and_story_vectors(counts: dict[str, float], df: dict[str, int], n_docs: int, keep_event: int,
-                            keep_story: int, story_idf_power: float, entity_boost: float
-                            ) -> tuple[dict[str, float], dict[str, float]]:
-    """Both vectors of an article in one pass: plain tf-idf for events, and for stories a
-    softer idf with name phrases boosted (sublinear tf, idf from the desk so far)."""
+def group_of(term: str) -> str:
+    return term[0] if term[0] in "@#" else ""
+
+
+def weighted(counts: dict[str, float], df: dict[str, int], n_docs: int, weights: dict[str, float],
+             keep: int, idf_power: float = 1.0) -> dict[str, float]:
+    """Sublinear tf times idf (from the desk so far), each feature group (words, names,
+    numbers) scaled to its share of ``weights``: the dot product of two such vectors is
+    the weighted mean of the groups' cosines."""
     log, base = math.log, math.log(n_docs + 1)
-    ev: dict[str, float] = {}
-    st: dict[str, float] = {}
+    vec = {}
     for t, c in counts.items():
-        tf = 1.0 + log(c)
-        idf = base - log(df.get(t, 0) + 1) + 1.0
-        ev[t] = tf * idf
-        w = tf * idf**story_idf_power
-        st[t] = w * entity_boost if t[0] == "@" else w
-    return normalise(ev, keep_event), normalise(st, keep_story)
+        if weights.get(group_of(t), 0.0) > 0:
+            vec[t] = (1.0 + log(c)) * (base - log(df.get(t, 0) + 1) + 1.0) ** idf_power
+    return regroup(vec, weights, keep)
+
+
+def regroup(vec: dict[str, float], weights: dict[str, float], keep: int | None = None) -> dict[str, float]:
+    """Keep the ``keep`` heaviest terms, then L2-normalise each group to norm sqrt(share)."""
+    if keep is not None and len(vec) > keep:
+        vec = dict(heapq.nlargest(keep, vec.items(), key=lambda kv: kv[1]))
+    norms: dict[str, float] = {}
+    for t, v in vec.items():
+        g = group_of(t)
+        norms[g] = norms.get(g, 0.0) + v * v
+    total = sum(weights.values())
+    scale = {g: math.sqrt(weights.get(g, 0.0) / total / n) for g, n in norms.items() if n > 0}
+    return {t: v * scale.get(group_of(t), 0.0) for t, v in vec.items()}
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product of two L2-normalised sparse vectors (over their shared terms only)."""
-    return sum(a[t] * b[t] for t in a.keys() & b.keys())
+    """Dot product of two normalised sparse vectors (over their shared terms only)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[t] for t, v in a.items() if t in b)
 
 
 def normalise(vec: dict[str, float], keep: int) -> dict[str, float]:

@@ -1,13 +1,18 @@
-"""Cluster stage: online assignment of articles to events, and of events to stories.
+"""Online assignment: each article to an event, each new event to a story.
 
-Public entry point: :func:`assign_clusters`.
-
-An article joins the most similar event active near its date (tf-idf cosine
-against the event centroid, discounted by the gap in days) if the similarity
-clears ``event_threshold``; otherwise it seeds a new event. A new event joins
-the most similar story active within ``story_window_days`` or seeds a story.
-A copy goes with its original and does not move centroids (copies count once).
-Ids come from the seeding article, so re-running changes nothing.
+An article is compared with the events that share one of its heaviest terms and
+are active within ``event_window_days`` of its date. The comparison weighs words,
+name phrases and numbers (``terms.weighted``), re-weighted by the idf of the
+candidate event's own story (``ClusterState.localised``): within a story about
+earthquakes, "quake" says nothing and the place and magnitude say everything.
+The similarity is discounted by the gap in days; the article joins the best
+event at ``event_threshold`` or more, else seeds one. A new event joins the most
+similar story (softer idf, names boosted, ``story_window_days``) at
+``story_threshold`` or more, else seeds one; a story that comes to resemble
+another at ``story_merge_threshold`` is merged into the larger (the merged id
+redirects to the survivor). A copy goes with its original and moves nothing
+(copies count once). Ids come from the seeding article, so re-running changes
+nothing.
 """
 
 from __future__ import annotations
@@ -15,60 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .records import Article, Group
-from .settings import Settings
-from .terms import cosine, event_and_story_vectors, normalise, term_counts
-
-__all__ = ["assign_clusters", "ClusterState"]
+from ..records import Article, Group
+from ..settings import Settings
+from ..terms import cosine, regroup, term_counts, weighted
+from .explain import explain, story_title
+from .state import ClusterState
 
 _FAR = date(9999, 12, 31)
-
-
-@dataclass
-class ClusterState:
-    """What assignment needs to know of the desk so far (loaded by the pipeline)."""
-
-    df: dict[str, int] = field(default_factory=dict)
-    n_docs: int = 0
-    events: dict[str, tuple[dict[str, float], Group]] = field(default_factory=dict)
-    stories: dict[str, tuple[dict[str, float], Group]] = field(default_factory=dict)
-    sizes: dict[str, int] = field(default_factory=dict)
-    article_event: dict[str, tuple[str, str]] = field(default_factory=dict)  # for copies' originals
-    postings: dict[str, set[str]] = field(default_factory=dict)  # term -> groups whose centroid has it
-
-    def index(self, gid: str, centroid: dict[str, float]) -> None:
-        """Post a group under its centroid terms (a superset over time: old terms stay)."""
-        for t in centroid:
-            self.postings.setdefault(t, set()).add(gid)
-
-    def candidates(self, vec: dict[str, float]) -> set[str]:
-        """Groups sharing one of the article's heaviest terms: the only ones worth scoring.
-
-        Terms posted under very many groups discriminate little and are skipped
-        while rarer terms give candidates; this keeps the cost per article flat.
-        """
-        out: set[str] = set()
-        common = []
-        for t in _heaviest(vec, _POSTED_TERMS):
-            posted = self.postings.get(t)
-            if not posted:
-                continue
-            if len(posted) > _MAX_POSTINGS:
-                common.append(posted)
-                continue
-            out |= posted
-        if not out:
-            for posted in common[:2]:
-                out |= posted
-        return out
-
-
-_POSTED_TERMS = 20  # an article is compared with groups that share one of its heaviest terms
-_MAX_POSTINGS = 400
-
-
-def _heaviest(vec: dict[str, float], k: int) -> list[str]:
-    return sorted(vec, key=vec.__getitem__, reverse=True)[:k]
 
 
 @dataclass
@@ -77,6 +35,16 @@ class ClusterResult:
     touched: list[tuple[Group, dict[str, float], int]]
     df_increments: dict[str, int]
     explanations: dict[str, dict]
+    merges: list[tuple[str, str, str]] = field(default_factory=list)  # (merged id, survivor, level)
+    story_stats: dict[str, tuple[int, dict[str, int]]] = field(default_factory=dict)
+
+
+def event_weights(s: Settings) -> dict[str, float]:
+    return {"": 1.0, "@": s.event_name_weight, "#": s.event_number_weight}
+
+
+def story_weights(s: Settings) -> dict[str, float]:
+    return {"": 1.0, "@": s.story_name_weight}
 
 
 def _gap(d: date | None, g: Group) -> int:
@@ -89,40 +57,60 @@ def _gap(d: date | None, g: Group) -> int:
     return 0
 
 
-def _best(vec, pool, d, window, candidates):
-    """Best and runner-up groups by decayed cosine among candidate groups active near ``d``."""
+def _score_events(vec, counts, state: ClusterState, d, s: Settings):
+    """(similarity, event) of the candidate events active near ``d``, best first."""
+    weights = event_weights(s)
     scored = []
-    for gid in candidates:
-        if gid not in pool:
+    for gid in state.candidates(vec):
+        if gid not in state.events:
             continue
-        cen, g = pool[gid]
+        cen, g = state.events[gid]
         gap = _gap(d, g)
-        if gap > window:
+        if gap > s.event_window_days:
             continue
-        sim = cosine(vec, cen) / (1.0 + gap / (2.0 * window))
+        sim = cosine(state.localised(vec, gid, weights, s.story_idf_smoothing),
+                     state.localised(cen, gid, weights, s.story_idf_smoothing)) / (1.0 + gap / (2.0 * s.event_window_days))
         if sim > 0:
             scored.append((sim, gid))
     scored.sort(reverse=True)
-    return scored[:2]
+    return scored
 
 
-def _merge(cen: dict[str, float], vec: dict[str, float], n: int, keep: int) -> dict[str, float]:
+def _score_stories(svec, state: ClusterState, d, s: Settings, exclude: str | None = None):
+    scored = []
+    for gid in state.candidates(svec):
+        if gid not in state.stories or gid == exclude:
+            continue
+        cen, g = state.stories[gid]
+        gap = _gap(d, g)
+        if gap > s.story_window_days:
+            continue
+        sim = cosine(svec, cen) / (1.0 + gap / (2.0 * s.story_window_days))
+        if sim > 0:
+            scored.append((sim, gid))
+    scored.sort(reverse=True)
+    return scored
+
+
+def _extend(g: Group, first: date | None, last: date | None = None) -> None:
+    last = last or first
+    if first is not None:
+        g.first = first if g.first is None or first < g.first else g.first
+    if last is not None:
+        g.last = last if g.last is None or last > g.last else g.last
+
+
+def _mix(cen: dict[str, float], n: int, vec: dict[str, float], m: int, weights, keep: int) -> dict[str, float]:
     out = {t: w * n for t, w in cen.items()}
     for t, w in vec.items():
-        out[t] = out.get(t, 0.0) + w
-    return normalise(out, keep)
-
-
-def _extend(g: Group, d: date | None) -> None:
-    if d is None:
-        return
-    g.first = d if g.first is None or d < g.first else g.first
-    g.last = d if g.last is None or d > g.last else g.last
+        out[t] = out.get(t, 0.0) + w * m
+    return regroup(out, weights, keep)
 
 
 def assign_clusters(new: list[Article], state: ClusterState, settings: Settings) -> ClusterResult:
     """Assign each new article to an event and each new event to a story (state updated in place)."""
     s = settings
+    ew, sw = event_weights(s), story_weights(s)
     df_inc: dict[str, int] = {}
     counts = {a.id: term_counts(a.title, a.text) for a in new}
     for c in counts.values():
@@ -132,78 +120,101 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
     state.n_docs += len(new)
     assignments: dict[str, tuple[str, str]] = {}
     explanations: dict[str, dict] = {}
-    touched: dict[str, str] = {}  # group id -> level
+    touched: set[str] = set()
+    merges: list[tuple[str, str, str]] = []
     for a in sorted(new, key=lambda x: (x.published or _FAR, x.id)):
-        vec, svec = event_and_story_vectors(counts[a.id], state.df, state.n_docs, s.centroid_terms,
-                                            s.story_terms, s.story_idf_power, entity_boost=2.0)
+        c = counts[a.id]
         if a.copy_of and a.copy_of in state.article_event:
             ev, st = state.article_event[a.copy_of]
+            ev, st = state.resolve(ev), state.resolve(st)
             explanations[a.id] = {"event": ev, "story": st, "reason": f"copy of {a.copy_of}", "similarity": 1.0}
             _extend(state.events[ev][1], a.published)
             _extend(state.stories[st][1], a.published)
+            state.sizes[ev] += 1
+            state.sizes[st] += 1
         else:
-            top = _best(vec, state.events, a.published, s.event_window_days, state.candidates(vec))
+            vec = weighted(c, state.df, state.n_docs, ew, s.centroid_terms)
+            svec = weighted(c, state.df, state.n_docs, sw, s.story_terms, s.story_idf_power)
+            top = _score_events(vec, c, state, a.published, s)
+            stop: list = []
             if top and top[0][0] >= s.event_threshold:
                 sim, ev = top[0]
-                _join(state, state.events, ev, vec, a.published, s)
+                _join(state, ev, vec, a.published, ew, s.centroid_terms, "event")
                 st = state.events[ev][1].parent
-                _join(state, state.stories, st, svec, a.published, s)
+                _join(state, st, svec, a.published, sw, s.story_terms, "story")
                 reason = "joined event"
             else:
                 sim = top[0][0] if top else 0.0
                 ev = "e" + a.id[1:]
                 g = Group(ev, "event", a.title or a.text[:80], [], a.published, a.published)
-                _seed(state, state.events, g, vec)
-                stop = _best(svec, state.stories, a.published, s.story_window_days, state.candidates(svec))
+                stop = _score_stories(svec, state, a.published, s)
                 if stop and stop[0][0] >= s.story_threshold:
                     st = stop[0][1]
-                    _join(state, state.stories, st, svec, a.published, s)
+                    _join(state, st, svec, a.published, sw, s.story_terms, "story")
                 else:
                     st = "s" + a.id[1:]
-                    _seed(state, state.stories, Group(st, "story", g.title, [], a.published, a.published), svec)
+                    state.add_story(Group(st, "story", g.title, [], a.published, a.published), svec)
                 g.parent = st
+                state.add_event(g, vec)
                 reason = "new event"
-            explanations[a.id] = _explain(vec, ev, st, sim, top, state, reason)
+            state.count_in_story(st, ev, c)
+            state.sizes_own[ev] = state.sizes_own.get(ev, 0) + 1
+            explanations[a.id] = explain(vec, ev, st, sim, top, stop, state, reason, s)
+            merged = _maybe_merge_story(state, st, a.published, s)
+            if merged:
+                merges.append(merged)
+                touched.add(merged[1])
+                st = merged[1]
         assignments[a.id] = (ev, st)
         state.article_event[a.id] = (ev, st)
-        touched[ev], touched[st] = "event", "story"
+        touched.update((ev, st))
+    assignments = {a: (state.resolve(e), state.resolve(t)) for a, (e, t) in assignments.items()}
     groups = []
-    for gid, level in touched.items():
-        pool = state.events if level == "event" else state.stories
-        cen, g = pool[gid]
+    for gid in sorted({state.resolve(g) for g in touched}):
+        if gid in state.events:
+            cen, g = state.events[gid]
+            g.parent = state.resolve(g.parent) if g.parent else None
+        else:
+            cen, g = state.stories[gid]
+            g.title = story_title(state, gid)
         groups.append((g, cen, state.sizes.get(gid, 1)))
-    return ClusterResult(assignments, groups, df_inc, explanations)
+    stats = {gid: (state.story_n.get(gid, 0), state.story_df.get(gid, {}))
+             for gid in {state.resolve(g) for g in touched} if gid in state.stories}
+    return ClusterResult(assignments, groups, df_inc, explanations, merges, stats)
 
 
-def _join(state: ClusterState, pool, gid: str, vec, d: date | None, s: Settings) -> None:
+def _join(state: ClusterState, gid: str, vec, d: date | None, weights, keep: int, level: str) -> None:
+    pool = state.events if level == "event" else state.stories
     cen, g = pool[gid]
-    keep = s.centroid_terms if pool is state.events else s.story_terms
-    pool[gid] = (_merge(cen, vec, state.sizes.get(gid, 1), keep), g)
+    pool[gid] = (_mix(cen, state.sizes.get(gid, 1), vec, 1, weights, keep), g)
     state.sizes[gid] = state.sizes.get(gid, 1) + 1
     state.index(gid, pool[gid][0])
     _extend(g, d)
 
 
-def _seed(state: ClusterState, pool, g: Group, vec) -> None:
-    pool[g.id] = (vec, g)
-    state.sizes[g.id] = 1
-    state.index(g.id, vec)
-
-
-def _explain(vec, ev, st, sim, top, state, reason) -> dict:
-    """Why here: the similarity and shared terms with the chosen event (or, for a
-    new event, with the closest event that it did not join), and the runner-up."""
-    runner = [t for t in top if t[1] != ev][:1]
-    closest = ev if reason != "new event" or not runner else runner[0][1]
-    cen = state.events[closest][0]
-    shared = sorted(((vec[t] * cen.get(t, 0.0), t) for t in vec if t in cen), reverse=True)[:8]
-    out = {
-        "event": ev,
-        "story": st,
-        "reason": reason,
-        "similarity": round(sim, 3),
-        "shared_terms": [t.lstrip("@") for _, t in shared],
-    }
-    if runner:
-        out["runner_up"] = {"event": runner[0][1], "similarity": round(runner[0][0], 3)}
-    return out
+def _maybe_merge_story(state: ClusterState, sid: str, d: date | None, s: Settings):
+    """Merge ``sid`` with the most similar other story if they now read as one."""
+    if s.story_merge_threshold >= 1.0:
+        return None
+    cen, g = state.stories[sid]
+    top = _score_stories(cen, state, d, s, exclude=sid)
+    if not top or top[0][0] < s.story_merge_threshold:
+        return None
+    other = top[0][1]
+    big, small = sorted((sid, other), key=lambda x: (-state.sizes.get(x, 1), state.stories[x][1].first or _FAR, x))
+    bc, bg = state.stories[big]
+    sc, sg = state.stories[small]
+    state.stories[big] = (_mix(bc, state.sizes[big], sc, state.sizes[small], story_weights(s), s.story_terms), bg)
+    state.sizes[big] += state.sizes.pop(small)
+    state.index(big, state.stories[big][0])
+    _extend(bg, sg.first, sg.last)
+    df = state.story_df.setdefault(big, {})
+    for t, n in state.story_df.pop(small, {}).items():
+        df[t] = df.get(t, 0) + n
+    state.story_n[big] = state.story_n.get(big, 0) + state.story_n.pop(small, 0)
+    for ev in state.story_events.pop(small, set()):
+        state.events[ev][1].parent = big
+        state.story_events[big].add(ev)
+    del state.stories[small]
+    state.redirects[small] = big
+    return small, big, "story"
