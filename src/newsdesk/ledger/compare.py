@@ -17,9 +17,13 @@ Two points agree when their intervals overlap: "at least 300" and "312" agree,
   that falls from one day to the next between two sources is a disagreement,
   not a revision). Points from the same article are never compared (one
   article listing 12 and 30 dead is reporting two incidents) unless the article
-  credits both to named sources ("the ministry said 300, the UN 450"), nor points whose
-  sentences name different places (``keys.places``).
-- revision: the count changed over time. Dates are walked in order; each
+  credits both to named sources in one passage (within 300 characters: "the
+  ministry said 300 ... the UN said 450", both sources named: not "the
+  source"), nor points whose sentences name different places or different
+  kinds of incident (``keys.places``, ``keys.incident_types``; this holds for
+  revisions too).
+- revision: the count changed over time, in another article (an article that
+  recalls an earlier incident is not revising it). Dates are walked in order; each
   date's level is its highest firm count (the largest lower bound); when a
   later date's level is a different count (beyond 1%: "at least 12" then
   "25" is the toll rising, although the two agree), that is a revision
@@ -35,8 +39,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 
-from newsdesk.ledger.keys import places
+from newsdesk.ledger.keys import incident_types, named, places
 from newsdesk.ledger.records import Finding, Point, Series
 
 _AT_LEAST = {"at least", "more than", "over", "well over", "just over", "upwards of", "no fewer than", "no less than",
@@ -45,6 +50,7 @@ _NEARLY = {"nearly", "almost", "close to", "just under"}
 _UP_TO = {"up to", "as many as", "at most", "less than", "fewer than", "under", "below", "a maximum of", "as high as"}
 _ABOUT = {"about", "around", "roughly", "approximately", "some", "an estimated", "estimated"}
 SLACK = 0.01
+NEAR = 300  # characters: two sources set side by side in one passage of an article
 
 
 def interval(p: Point) -> tuple[float, float]:
@@ -90,50 +96,98 @@ def _fmt(p: Point) -> str:
     return f"{q}{v} ({p.as_of or 'undated'}, {p.source})"
 
 
+def _one_passage(p: Point, q: Point) -> bool:
+    """Two points of one article that set two named sources side by side (within a few hundred characters)."""
+    return (p.article == q.article and p.attributed and q.attributed and named(p.source) and named(q.source)
+            and abs(p.start - q.start) <= NEAR)
+
+
 def _articles(p: Point) -> set[str]:
     return {p.article, *p.reported_by}
 
 
+@dataclass(slots=True)
+class _Firm:
+    i: int
+    p: Point
+    day: dt.date
+    lo: float
+    hi: float
+    places: frozenset[str]
+    incidents: frozenset[str]
+    articles: set[str]
+
+
+def _gap(a: _Firm, b: _Firm) -> float:
+    """How far apart two disagreeing intervals are, relative to their size."""
+    return (max(a.lo, b.lo) - min(a.hi, b.hi)) / max(a.lo, b.lo, 1.0)
+
+
+def _apart(a: _Firm, b: _Firm) -> bool:
+    """Sentences that name different places, or different kinds of incident."""
+    return bool(a.places and b.places and not a.places & b.places) \
+        or bool(a.incidents and b.incidents and not a.incidents & b.incidents)
+
+
+def _rival(a: _Firm, pool: list[_Firm]) -> _Firm | None:
+    """The closest count from another source that disagrees with ``a`` (see the module rules)."""
+    best, best_gap = None, math.inf
+    for b in pool:
+        if b.i == a.i or b.p.source_key == a.p.source_key:
+            continue
+        if b.day != a.day and b.p.value >= a.p.value:
+            continue  # rising the next day: a revision, not a contradiction
+        if a.lo <= b.hi * (1 + SLACK) and b.lo <= a.hi * (1 + SLACK):
+            continue  # they agree
+        if a.articles & b.articles and not _one_passage(a.p, b.p):
+            continue
+        if _apart(a, b):
+            continue
+        gap = _gap(a, b)
+        if gap < best_gap:
+            best, best_gap = b, gap
+    return best
+
+
 def analyse(series: Series) -> None:
-    """Fill ``series.findings``, ``series.latest`` and ``series.best`` from its sorted points."""
-    firm = [(i, p, _day(p)) for i, p in enumerate(series.points) if not p.vague and _day(p) is not None]
-    by_day: dict[dt.date, list[tuple[int, Point]]] = {}
-    for i, p, d in firm:
-        by_day.setdefault(d, []).append((i, p))
+    """Fill ``series.findings``, ``series.latest`` and ``series.best`` from its sorted points.
+
+    Each point is paired with at most one contradicting point: the closest
+    disagreeing count of another source (so n sources on one date give at
+    most n contradictions, not n squared)."""
+    firm = []
+    for i, p in enumerate(series.points):
+        d = _day(p)
+        if d is not None and not p.vague:
+            firm.append(_Firm(i, p, d, *interval(p), places(p.sentence), incident_types(p.sentence), _articles(p)))
+    by_day: dict[dt.date, list[_Firm]] = {}
+    for f in firm:
+        by_day.setdefault(f.day, []).append(f)
     findings: list[Finding] = []
     seen: set[tuple[int, int]] = set()
-    place_of = {i: places(p.sentence) for i, p, _ in firm}
     for d, here in by_day.items():
-        later = by_day.get(d + dt.timedelta(days=1), [])
-        for i, p in here:
-            for j, q in here + later:
-                if i == j or (min(i, j), max(i, j)) in seen or p.source_key == q.source_key:
-                    continue
-                next_day = _day(q) != d
-                if next_day and q.value >= p.value:
-                    continue  # rising the next day: a revision, not a contradiction
-                if agree(p, q) or (_articles(p) & _articles(q) and not (p.attributed and q.attributed)):
-                    continue
-                if place_of[i] and place_of[j] and not place_of[i] & place_of[j]:
-                    continue
-                seen.add((min(i, j), max(i, j)))
-                a, b = (i, j) if (p.as_of, p.value) <= (q.as_of, q.value) else (j, i)
-                findings.append(Finding("contradiction", a, b,
-                                        f"{_fmt(series.points[a])} vs {_fmt(series.points[b])}"))
-    level: tuple[int, Point] | None = None
+        pool = here + by_day.get(d + dt.timedelta(days=1), [])
+        for f in here:
+            r = _rival(f, pool)
+            if r is None or (min(f.i, r.i), max(f.i, r.i)) in seen:
+                continue
+            seen.add((min(f.i, r.i), max(f.i, r.i)))
+            a, b = (f, r) if (f.p.as_of, f.p.value) <= (r.p.as_of, r.p.value) else (r, f)
+            findings.append(Finding("contradiction", a.i, b.i, f"{_fmt(a.p)} vs {_fmt(b.p)}"))
+    level: _Firm | None = None
     for d in sorted(by_day):
-        top = max(by_day[d], key=lambda ip: (interval(ip[1])[0], ip[1].value))
-        if level is not None and not _same(level[1], top[1]) \
-                and (min(level[0], top[0]), max(level[0], top[0])) not in seen:
-            direction = "up" if top[1].value > level[1].value else "down"
-            findings.append(Finding("revision", level[0], top[0], f"{_fmt(level[1])} -> {_fmt(top[1])}", direction))
-        if level is None or not _same(level[1], top[1]):
+        top = max(by_day[d], key=lambda f: (f.lo, f.p.value))
+        if level is not None and not _same(level.p, top.p) and (min(level.i, top.i), max(level.i, top.i)) not in seen \
+                and not level.articles & top.articles and not _apart(level, top):
+            direction = "up" if top.p.value > level.p.value else "down"
+            findings.append(Finding("revision", level.i, top.i, f"{_fmt(level.p)} -> {_fmt(top.p)}", direction))
+        if level is None or not _same(level.p, top.p):
             level = top
     series.findings = sorted(findings, key=lambda f: (series.points[f.b].as_of or "", f.kind, f.a, f.b))
     latest: dict[str, tuple[dt.date, float, int]] = {}
-    for i, p, d in firm:
-        cur = latest.get(p.source_key)
-        if cur is None or (d, interval(p)[0]) > (cur[0], cur[1]):
-            latest[p.source_key] = (d, interval(p)[0], i)
+    for f in firm:
+        cur = latest.get(f.p.source_key)
+        if cur is None or (f.day, f.lo) > (cur[0], cur[1]):
+            latest[f.p.source_key] = (f.day, f.lo, f.i)
     series.latest = {series.points[i].source: i for _, _, i in sorted(latest.values(), key=lambda t: t[2])}
-    series.best = level[0] if level else None
+    series.best = level.i if level else None

@@ -33,7 +33,18 @@ names what the money is (fund, fine, compensation, damages, cost, loan,
 bailout, reward, settlement, claims, budget...), keyed by that word and its
 payer; anything else in money (prices, profits, market moves) is left out.
 
-Places. The capitalised names after in/near/at/outside/around in a sentence;
+Periods. Besides the period ``facts.figures`` reads ("since 2011", "in the
+eight-year war"), a sentence that puts its figures over a span ("since",
+"over the past year", "earlier this week", "last month", "a day", "to date")
+holds no toll of its date: such figures go to the period series.
+
+Incidents. A sentence's incident types (bomb, air strike, shelling, chemical,
+fighting, execution, crash, disaster: ``incident_types``); two figures whose
+sentences name types and share none are about different incidents.
+
+Places. The capitalised names after in/near/at/outside/around/from in a
+sentence, also past a few lower-case words ("in an opposition-held area of
+Aleppo");
 two figures whose sentences name places and share none are about different
 incidents and never contradict each other.
 """
@@ -196,7 +207,41 @@ def money_topic(sentence: str, figure_at: int) -> str | None:
     return {"penalty": "fine", "penaltie": "fine", "payout": "compensation", "cost": "cost"}.get(best[1], best[1])
 
 
-_PLACE = re.compile(r"\b(?:in|near|at|outside|around|across)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
+_PLACE = re.compile(r"\b(?:in|near|at|outside|around|across|from)\s+(?:(?:the|an?|[a-z-]+)\s+){0,4}?(?:of\s+)?"
+                    r"((?:(?:al|el|Al|El)-)?(?:[A-Z][\w'’-]+)(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+)*)")
+_PERIOD = re.compile(r"\b(?:since|so\s+far|(?:over|in|during|throughout)\s+the\s+(?:past|last|previous)|"
+                     r"(?:earlier|later)\s+this|(?:this|last|past)\s+(?:week|month|year)|a\s+year\s+ago|"
+                     r"(?:of|in)\s+the\s+(?:war|conflict|uprising|revolution|crisis)|(?:a|per)\s+(?:day|week|month)|"
+                     r"every\s+(?:day|week|month)|daily|cumulative|altogether|to\s+date)\b", re.I)
+
+
+_INCIDENT = [("bomb", r"car\s+bomb\w*|bombings?|suicide|explosions?|blasts?|explosives?|ied|booby"),
+             ("air", r"air\s*strikes?|air\s+raids?|raids?|jets?|warplanes?|planes?|aircraft|barrel\s+bombs?|gunships?|drones?"),
+             ("shelling", r"shell\w*|rockets?|mortars?|artillery|missiles?|projectiles?"),
+             ("chemical", r"chemical|gas|sarin|chlorine|nerve\s+agent|toxic"),
+             ("fighting", r"clash\w*|fighting|battles?|offensive|ambush\w*"),
+             ("execution", r"execut\w+|beheaded|massacre\w*"),
+             ("crash", r"crash\w*|shot\s+down|downed|collaps\w+"),
+             ("disaster", r"floods?|flooding|earthquake|quake|storms?|landslides?|fires?|hurricane|cyclone|tsunami")]
+_INCIDENT_RE = [(name, re.compile(rf"\b(?:{p})\b", re.I)) for name, p in _INCIDENT]
+
+
+def incident_types(sentence: str) -> frozenset[str]:
+    """What happened, as coarse types: {"bomb"}, {"air", "shelling"}; empty when the sentence does not say."""
+    return frozenset(name for name, rx in _INCIDENT_RE if rx.search(sentence))
+
+
+def named(source: str) -> bool:
+    """A source with a proper name ("the UN", "Aleppo Police Command"), not "the source" or "a monitoring group"."""
+    words = source.split()
+    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()) \
+        or bool(words and words[0][:1].isupper() and words[0].lower() not in ("the", "a", "an"))
+
+
+def period_phrase(sentence: str) -> str | None:
+    """A phrase that puts a figure over a period rather than on its date: "since", "over the past year"."""
+    m = _PERIOD.search(sentence)
+    return m.group(0) if m else None
 _NOT_PLACES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
                "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
                "The", "A", "An", "This", "That", "Least", "All", "Total"}

@@ -13,9 +13,11 @@ Which figures form a series:
   12", "another 12"), which are not tolls.
 - the series key is (kind, subject class, unit, scope); subject classes and
   sides are defined in ``keys``. Scope keeps apart what must not be compared:
-  ``total`` for a cumulative figure (the text gives a period: "since 2011",
-  "in the eight-year war"), ``event`` otherwise, and ``part`` for a part of a
-  larger figure whose subject class is the same as its whole's. A part with a
+  ``total`` for a figure over a period (the text gives one: "since 2011",
+  "in the eight-year war", "over the past year", "earlier this week": see
+  ``keys.period_phrase``), ``event`` otherwise, and ``part`` for a part of a
+  larger figure whose subject class is the same as its whole's, or written
+  as a part ("three of its staff", "two of them"). A part with a
   class of its own ("including three children") is simply in that class's
   series, never in its whole's.
 - money: a figure written with a conversion ("US$800 million (S$1 billion)")
@@ -38,11 +40,13 @@ Findings (revision vs contradiction) and the best estimate: ``compare``.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
 from newsdesk.facts.records import Figure
 from newsdesk.ledger.compare import analyse
-from newsdesk.ledger.keys import alias_map, donor, money_topic, source_key, subject_class
+from newsdesk.ledger.keys import alias_map, donor, money_topic, period_phrase, source_key, subject_class
 from newsdesk.ledger.records import LedgerArticle, Point, Series
 
 PEOPLE_KINDS = ("killed", "injured", "casualties", "displaced", "missing", "detained", "troops")
@@ -63,6 +67,7 @@ class _Cand:
     attributed: bool
     root: str
     values: dict[str, float]
+    period: str | None
 
 
 def _root(aid: str, articles: dict[str, LedgerArticle]) -> str:
@@ -86,8 +91,17 @@ def _money_values(f: Figure) -> dict[str, float]:
     return out
 
 
+class _Rules:
+    """The key rules, memoised for one ledger build (subjects, sources and sentences repeat)."""
+
+    def __init__(self) -> None:
+        self.subject_class = functools.lru_cache(maxsize=None)(subject_class)
+        self.source_key = functools.lru_cache(maxsize=None)(source_key)
+        self.period_phrase = functools.lru_cache(maxsize=4096)(period_phrase)
+
+
 def _candidate(f: Figure, art: LedgerArticle | None, wholes: dict[tuple[str, str], Figure],
-               articles: dict[str, LedgerArticle]) -> _Cand | None:
+               articles: dict[str, LedgerArticle], rules: _Rules) -> _Cand | None:
     if (f.qualifier or "") in _INCREMENT:
         return None
     outlet = (art.outlet if art else None) or "unknown outlet"
@@ -96,7 +110,7 @@ def _candidate(f: Figure, art: LedgerArticle | None, wholes: dict[tuple[str, str
     if f.kind in PEOPLE_KINDS:
         if f.unit != "people":
             return None
-        cls, side = subject_class(f.subject)
+        cls, side = rules.subject_class(f.subject)
         label = f"{side} {cls}".strip()
         cls = label
         unit = "people"
@@ -111,18 +125,21 @@ def _candidate(f: Figure, art: LedgerArticle | None, wholes: dict[tuple[str, str
             if topic is None:
                 return None
             label = f"{topic} ({giver})" if giver else topic
-        cls = source_key(label)
+        cls = rules.source_key(label)
         unit = f.unit
     else:
         return None
-    scope = "total" if f.extra.get("period") else "event"
+    period = f.extra.get("period") or rules.period_phrase(f.sentence)
+    scope = "total" if period else "event"
+    if scope == "event" and re.match(r"\s+of\s+(?:the|its|his|her|their|them|whom|those)\b", f.sentence[at + len(f.text):]):
+        scope = "part"  # "three of its staff members", "two of them"
     whole = wholes.get((f.article, f.extra.get("part_of", "")))
     if whole is not None and scope == "event" and f.kind in PEOPLE_KINDS \
-            and subject_class(whole.subject) == subject_class(f.subject):
+            and rules.subject_class(whole.subject) == rules.subject_class(f.subject):
         scope = "part"
     root = _root(f.article, articles)
-    return _Cand(f, f.kind, cls.lower(), label, unit, scope, source or outlet, source_key(source or outlet),
-                 source is not None, root, _money_values(f) if f.kind in MONEY_KINDS else {})
+    return _Cand(f, f.kind, cls.lower(), label, unit, scope, source or outlet, rules.source_key(source or outlet),
+                 source is not None, root, _money_values(f) if f.kind in MONEY_KINDS else {}, period)
 
 
 def _label(kind: str, who: str, unit: str, scope: str) -> str:
@@ -134,7 +151,7 @@ def _label(kind: str, who: str, unit: str, scope: str) -> str:
         base = f"{who} ({unit})"
     else:
         base = f"{who} {kind}"
-    return base + {"total": " (cumulative)", "part": " (part of a larger toll)"}.get(scope, "")
+    return base + {"total": " (over a period)", "part": " (part of a larger toll)"}.get(scope, "")
 
 
 def _choose_currencies(cands: list[_Cand]) -> None:
@@ -156,7 +173,8 @@ def _choose_currencies(cands: list[_Cand]) -> None:
 def build_ledger(figures: list[Figure], articles: dict[str, LedgerArticle]) -> list[Series]:
     """Series of the same quantity over time and sources, with findings; biggest series first."""
     wholes = {(f.article, f.text): f for f in figures}
-    cands = [c for f in figures if (c := _candidate(f, articles.get(f.article), wholes, articles)) is not None]
+    rules = _Rules()
+    cands = [c for f in figures if (c := _candidate(f, articles.get(f.article), wholes, articles, rules)) is not None]
     _choose_currencies(cands)
     aliases = alias_map({c.skey for c in cands})
     display: dict[str, str] = {}
@@ -196,7 +214,7 @@ def build_ledger(figures: list[Figure], articles: dict[str, LedgerArticle]) -> l
         point = Point(value=value, value_high=high, qualifier=f.qualifier, as_of=f.as_of, source=c.source,
                       source_key=c.skey, attributed=c.attributed, article=f.article, outlet=art.outlet if art else None,
                       sentence=f.sentence, start=f.start, end=f.end, text=f.text, unverified=f.unverified,
-                      vague=bool(f.extra.get("vague")), period=f.extra.get("period"),
+                      vague=bool(f.extra.get("vague")), period=c.period,
                       written=f.text if c.unit != f.unit else None)
         claims[claim] = point
         by_root.setdefault((key, c.root, value, high), point)
