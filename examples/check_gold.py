@@ -115,6 +115,44 @@ def body(doc: dict, g: dict) -> list[str]:
     return [norm(p) for p in doc["paras"] if norm(p) not in drop and len(p) >= 40]
 
 
+def check_facts(gold: dict, docs: dict) -> list[str]:
+    """gold_facts.json: known keys, spans present in the documents, kinds from the tool's vocabulary."""
+    path = HERE / "gold_facts.json"
+    if not path.exists():
+        return []
+    facts = json.loads(path.read_text(encoding="utf-8"))
+    kinds = set(facts["kinds"])
+    errors: list[str] = []
+    arts = facts["articles"]
+    for key, a in arts.items():
+        if key not in gold["documents"] or key not in docs:
+            errors.append(f"gold_facts {key}: unknown document key")
+            continue
+        text = docs[key]["text"]
+        if a["format"] != gold["documents"][key]["format"]:
+            errors.append(f"gold_facts {key}: format {a['format']} differs from gold.json")
+        spans = [q["text"] for q in a["quotes"]] + [f["text"] for f in a["figures"]] + a["neutral"] + a["non_figures"]
+        for s in spans + list(a["names"]):
+            if norm(s) not in text:
+                errors.append(f"gold_facts {key}: span not found: {s[:70]!r}")
+        for q in a["quotes"]:
+            if not isinstance(q["direct"], bool) or (q["speaker"] is None and not q["mention"] and q["direct"] is False):
+                errors.append(f"gold_facts {key}: quote needs direct and a speaker or mention: {q['text'][:50]!r}")
+        for f in a["figures"]:
+            if f["kind"] not in kinds or not set(f.get("also_kinds", [])) <= kinds:
+                errors.append(f"gold_facts {key}: kind {f['kind']!r} not in the vocabulary")
+            if not isinstance(f["value"], (int, float)):
+                errors.append(f"gold_facts {key}: figure value not a number: {f['text']!r}")
+    formats = {a["format"] for a in arts.values()}
+    outlets = {a["outlet"] for a in arts.values()}
+    if len(arts) < 25 or formats != {"txt", "html", "jsonl", "rss"} or outlets != set(gold["outlets"]):
+        errors.append(f"gold_facts: {len(arts)} articles, formats {sorted(formats)}, {len(outlets)} outlets "
+                      "(want >= 25 articles covering every format and outlet)")
+    print(f"facts: {len(arts)} articles  quotes {sum(len(a['quotes']) for a in arts.values())}  "
+          f"figures {sum(len(a['figures']) for a in arts.values())}  names {sum(len(a['names']) for a in arts.values())}")
+    return errors
+
+
 def main() -> int:
     gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
     G = gold["documents"]
@@ -235,6 +273,7 @@ def main() -> int:
     print(f"stories {stories}")
     print(f"quotes {sum(len(g['quotes']) for g in G.values())}  figures {sum(len(g['figures']) for g in G.values())}")
     print("outlets:", ", ".join(sorted(outlets)))
+    errors += check_facts(gold, docs)
     for e in errors:
         print("ERROR", e)
     print("OK" if not errors else f"{len(errors)} problem(s)")
