@@ -13,12 +13,12 @@ from datetime import date
 
 from ..records import Article
 from .brief import Briefing, BriefSentence, Citation, build_briefing
-from .select import (DEFAULT_WEIGHTS, _idf, candidates_by_date, date_features, query_words, rank_dates,
+from .select import (DEFAULT_WEIGHTS, idf_weights, candidates_by_date, date_features, query_words, rank_dates,
                      summarise_date)
 from .sentences import Sentence, article_sentences
 
-__all__ = ["TimelineEntry", "TimelineSentence", "build_timeline", "desk_articles", "timeline_from_sentences", "timeline_records", "Briefing", "BriefSentence",
-           "Citation", "build_briefing"]
+__all__ = ["TimelineEntry", "TimelineSentence", "build_timeline", "desk_articles", "timeline_from_sentences",
+           "timeline_records", "Briefing", "BriefSentence", "Citation", "build_briefing"]
 
 
 @dataclass(slots=True)
@@ -75,7 +75,7 @@ def timeline_from_sentences(sents: list[Sentence], n_dates: int, per_date: int, 
     """:func:`build_timeline` over sentences already split (benchmarks reuse them across settings)."""
     ranked = rank_dates(date_features(sents, start, end), weights)
     cites, roots = _sources_by_key(sents)
-    idf = _idf(sents)
+    idf = idf_weights(sents)
     q = query_words(query)
     entries: list[TimelineEntry] = []
     # Summarise the best dates first; a date with no usable sentence gives way to the next one.

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..records import Article
-from .select import _centroid, _cos, _idf, _vec, query_words
+from .select import centroid, cosine, idf_weights, tfidf_vector, query_words
 from .sentences import Sentence, article_sentences, content_words, split_sentences
 
 
@@ -75,17 +75,17 @@ def build_briefing(articles: list[Article], n_sentences: int = 5, query: str | N
     """Up to ``n_sentences`` cited sentences summing up ``articles`` (one story, or a query's hits)."""
     by_id = {a.id: a for a in articles}
     sents = article_sentences(articles)
-    idf = _idf(sents)
+    idf = idf_weights(sents)
     pool: dict[str, Sentence] = {}
     for s in sents:
         if s.article == s.root and s.index < lead and 6 <= len(s.text.split()) <= 45 and not s.text.endswith("?"):
             pool.setdefault(s.key, s)
     if not pool:
         return Briefing([], len(articles), len({a.outlet for a in articles}))
-    vecs = {k: _vec(s.words, idf) for k, s in pool.items()}
-    centre = _centroid(list(vecs.values()))
+    vecs = {k: tfidf_vector(s.words, idf) for k, s in pool.items()}
+    centre = centroid(list(vecs.values()))
     q = query_words(query)
-    first = sorted(pool, key=lambda k: -(_cos(vecs[k], centre) + (0.3 * len(set(pool[k].text.lower().split()) & q) / len(q) if q else 0)))
+    first = sorted(pool, key=lambda k: -(cosine(vecs[k], centre) + (0.3 * len(set(pool[k].text.lower().split()) & q) / len(q) if q else 0)))
     first = first[:max_candidates]
     # Support: other independent sources with the same or a similar sentence (word postings over rarer words).
     postings: dict[str, list[Sentence]] = defaultdict(list)
@@ -107,11 +107,11 @@ def build_briefing(articles: list[Article], n_sentences: int = 5, query: str | N
     def outlets(k: str) -> int:  # independent sources: a copy and its original count once
         return len({pool[k].root} | {o.root for o in supporters[k]})
 
-    base = {k: _cos(vecs[k], centre) * (1.0 + 0.25 * math.log(outlets(k))) for k in first}
+    base = {k: cosine(vecs[k], centre) * (1.0 + 0.25 * math.log(outlets(k))) for k in first}
     chosen: list[str] = []
     while len(chosen) < min(n_sentences, len(first)):
         best = max((k for k in first if k not in chosen),
-                   key=lambda k: 0.6 * base[k] - 0.4 * max((_cos(vecs[k], vecs[c]) for c in chosen), default=0.0))
+                   key=lambda k: 0.6 * base[k] - 0.4 * max((cosine(vecs[k], vecs[c]) for c in chosen), default=0.0))
         chosen.append(best)
     chosen.sort(key=lambda k: (pool[k].published is None, pool[k].published, pool[k].index))
     out = []

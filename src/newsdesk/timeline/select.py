@@ -1,11 +1,11 @@
 """Choosing the dates of a timeline and the sentences that tell each date.
 
-Dates are ranked by a linear score over a few salience features counted over
-independent sources (a copy never adds support): how many articles mention the
-day, how many of those were written after it (a day still talked about later
-mattered), how many sentences mention it, how many articles were published on
-it. The weights were fitted by least squares on T17 and are checked by
-leave-one-topic-out cross-validation in ``bench/eval_timelines.py``.
+Dates are ranked by a linear score over three salience features counted over
+independent sources (a copy never adds support; see :func:`date_features`).
+The weights were fitted by least squares on T17 and are checked by
+leave-one-topic-out cross-validation in ``bench/eval_timelines.py``; richer
+feature sets (mentions before/after the day, sentence counts, articles
+published on the day, lead mentions) did no better under cross-validation.
 
 For each chosen date the candidates are the sentences that mention the day and
 the leads of articles published on it or the day after. They are ranked by
@@ -82,7 +82,7 @@ def query_words(query: str | None) -> set[str]:
     return {w for w in _WORDS.findall((query or "").lower()) if w not in STOPWORDS}
 
 
-def _idf(sents: list[Sentence]) -> dict[str, float]:
+def idf_weights(sents: list[Sentence]) -> dict[str, float]:
     df: dict[str, int] = defaultdict(int)
     for s in sents:
         for w in set(s.words):
@@ -91,7 +91,7 @@ def _idf(sents: list[Sentence]) -> dict[str, float]:
     return {w: math.log(n / (c + 1)) + 1.0 for w, c in df.items()}
 
 
-def _vec(words: list[str], idf: dict[str, float]) -> dict[str, float]:
+def tfidf_vector(words: list[str], idf: dict[str, float]) -> dict[str, float]:
     v: dict[str, float] = defaultdict(float)
     for w in words:
         v[w] += idf.get(w, 1.0)
@@ -99,13 +99,13 @@ def _vec(words: list[str], idf: dict[str, float]) -> dict[str, float]:
     return {w: x / norm for w, x in v.items()}
 
 
-def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(x * b.get(w, 0.0) for w, x in a.items())
 
 
-def _centroid(vectors: list[dict[str, float]]) -> dict[str, float]:
+def centroid(vectors: list[dict[str, float]]) -> dict[str, float]:
     c: dict[str, float] = defaultdict(float)
     for v in vectors:
         for w, x in v.items():
@@ -154,10 +154,10 @@ def summarise_date(ment: list[Sentence], pub: list[Sentence], k: int, idf: dict[
     if not pool:
         return []
     keys = list(pool)
-    vecs = {key: _vec(pool[key].words, idf) for key in keys}
+    vecs = {key: tfidf_vector(pool[key].words, idf) for key in keys}
     in_ment = {id(s) for s in ment}
-    cm = _centroid([vecs[key] for key in keys if id(pool[key]) in in_ment])
-    cp = _centroid([vecs[key] for key in keys if id(pool[key]) not in in_ment])
+    cm = centroid([vecs[key] for key in keys if id(pool[key]) in in_ment])
+    cp = centroid([vecs[key] for key in keys if id(pool[key]) not in in_ment])
     if cm and cp:
         shared = cm.keys() & cp.keys()
         centre = {w: cm[w] + cp[w] for w in shared} or {**cp, **cm}
@@ -167,7 +167,7 @@ def summarise_date(ment: list[Sentence], pub: list[Sentence], k: int, idf: dict[
     for key in keys:
         q = len(set(_WORDS.findall(pool[key].text.lower())) & query) / len(query) if query else 0.0
         sup = math.log1p(len(support.get(key, ()))) / 3.0
-        base[key] = _cos(vecs[key], centre) + 0.3 * q + 0.1 * sup
+        base[key] = cosine(vecs[key], centre) + 0.3 * q + 0.1 * sup
     chosen: list[Pick] = []
     while len(chosen) < k and len(chosen) < len(keys):
         best, best_score = None, -1e9
@@ -175,7 +175,7 @@ def summarise_date(ment: list[Sentence], pub: list[Sentence], k: int, idf: dict[
         for key in keys:
             if key in taken:
                 continue
-            redundancy = max((_cos(vecs[key], vecs[p.sentence.key]) for p in chosen), default=0.0)
+            redundancy = max((cosine(vecs[key], vecs[p.sentence.key]) for p in chosen), default=0.0)
             score = mmr * base[key] - (1 - mmr) * redundancy
             if score > best_score:
                 best, best_score = key, score
