@@ -146,7 +146,7 @@ def kind_of(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: 
         active = re.match(r"\S+\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?\d", after)
         if kind and (not active or head is None or head in _VICTIMS or after[:1].isupper()):
             return kind
-    if left_kind:
+    if left_kind and not (head and cue(head, anchored_end=False)):  # "Seven dead 20 wounded": the head wins
         return left_kind
     if re.match(r"\s+the\s+(?:overall\s+|total\s+)?(?:number|toll|death\s+toll)\s+(?:of\s+(?:people\s+)?)?"
                 r"(?:killed|dead|deaths)\b", text[np_end:s1], re.I):
@@ -157,6 +157,8 @@ def kind_of(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: 
         kind = cue(head, anchored_end=False)
         if kind:
             return kind
+    if left_kind:
+        return left_kind
     for word in subject.split()[:-1] if subject else ():  # "20,000 displaced people", "30 wounded soldiers"
         kind = cue(word, anchored_end=False)
         if kind and kind != "detained":

@@ -38,7 +38,7 @@ _PERIOD = re.compile(  # a war-long toll: "since 2011", "the war has killed", "k
     rf"|\b(?:killed|died|dead|deaths)\s+(?:in|during|since)\s+(?:[\w'-]+\s+){{0,3}}?{_WAR}"
     rf"|\bsince\s+(?:[\w']+\s+){{0,3}}?{_WAR}", re.I)
 _COORD = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?(?:and|or|as\s+well\s+as|plus)\s+|,?\s+")
-_AMONG = re.compile(r"\s+(?:[\w'-]+\s+){0,4}?(?:were\s+|was\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?:at\s+least\s+)?")
+_AMONG = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?(?:were\s+|was\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?:at\s+least\s+)?")
 _NAME_ENTS = {"LAW", "PRODUCT", "EVENT", "FAC", "ORG", "WORK_OF_ART"}
 _ONE_PERSON = (r"child|boy|girl|baby|infant|toddler|woman|man|civilian|person|mother|father|son|daughter|wife|husband|"
                r"soldier|officer|policeman|fighter|rebel|militant|journalist|doctor|nurse|teacher|student|worker|"
@@ -90,8 +90,10 @@ def find_figures(text: str, article_id: str, published: dt.date | None, doc=None
             if (f.kind in weak) != (g.kind in weak) and f.unit == g.unit == "people" and _COORD.fullmatch(between) \
                     and not any(cue(w, anchored_end=False) for w in between.split()):
                 f.kind = g.kind = f.kind if g.kind in weak else g.kind
-        for f, g in zip(here, here[1:]):  # "68 children were among the 126 people killed": a part of what follows
-            if "part_of" not in f.extra and _AMONG.fullmatch(text[f.end: g.start]) and g.value > f.value:
+        for i, f in enumerate(here):  # "68 children were among the 126 people killed": a part of what follows
+            g = next((g for g in here[i + 1:] if g.extra.get("part_of") != f.text), None)  # past f's own parts
+            if g is not None and "part_of" not in f.extra and _AMONG.fullmatch(text[f.end: g.start]) \
+                    and g.value > f.value:
                 f.extra["part_of"] = g.text
         for f in here:  # "13 civilians among them seven children were killed": the whole takes the part's kind
             parent = next((g for g in here if g.text == f.extra.get("part_of")), None)

@@ -189,8 +189,8 @@ def _is_non_figure(sc: _Scanner, m: re.Match, end: int, value: float, scaled: bo
         return True
     if digits and re.search(r"[A-Za-z]-$", before):  # COVID-19, F-16, Su-24
         return True
-    if digits and re.fullmatch(r"\d+-\d+", text[start: end + 3]) is None and re.match(r"-\d+-", after):
-        return True  # 2024-06-05
+    if digits and re.match(r"([-/.])\d{1,2}\1\d{2,4}\b", after):
+        return True  # 2024-06-05, 05-07-2015, 02.10.2017
     if digits and not scaled and re.fullmatch(r"1[6-9]\d\d|20\d\d", digits):
         plural_after = re.match(r"\s+(?:[a-z'-]+\s+)?[a-z'-]*(?:s|people|men|women|children)\b", after)
         if _YEAR_PREP.search(before) or not plural_after or re.match(r"\s*[-–]\s*\d{2}\b", after):

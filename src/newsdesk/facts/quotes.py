@@ -23,6 +23,7 @@ text shows what was quoted and a reader can tell a mixed quote's own words from 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from newsdesk.facts.quotes_direct import QSpan, quoted_spans, units
 from newsdesk.facts.records import Mention, Quote
@@ -30,6 +31,10 @@ from newsdesk.facts.speakers import CUE, LEAD, SpeakerResolver, is_tell, is_weak
 
 _WORDS = re.compile(r"\w+")
 _QUOTE_CHARS = re.compile(r"[“”\"„]|''|``")
+_NOT_SUBJECT_START = frozenset("""and but or when if to in at after before while as because though although
+since until for from with by on of that than so then where whether how why what into about over under""".split())
+_PASSIVE_BEFORE = re.compile(r"\b(?:when|if|was|were|been|being|is|are|be|get|gets|got|once|after|as)\s+$")
+_GERUND_BEFORE = re.compile(r"\b(?:of|for|by|about|without|after|before|from|on|in|while)\s+$")
 MIN_QUOTE_WORDS = 4  # a quoted span of fewer words counts only with a cue next to it
 
 
@@ -72,17 +77,21 @@ def _content_after(text: str, cue_end: int, cue: str, hi: int, mentions: list[Me
 class _Article:
     def __init__(self, doc, article_id: str, mentions: list[Mention]) -> None:
         self.text = doc if isinstance(doc, str) else doc.text
+        self.doc = None if isinstance(doc, str) else doc
         self.id = article_id
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.spans = quoted_spans(self.text)
+        self.opens = [s.open for s in self.spans]
         self.units = units(self.text, self.spans)
-        self.resolver = SpeakerResolver(self.text, self.mentions, [u[0] for u in self.units])
+        self.unit_starts = [u[0] for u in self.units]
+        self.resolver = SpeakerResolver(self.text, self.mentions, self.unit_starts)
         self.quotes: list[Quote] = []
         self.last: tuple[Quote, int] | None = None  # last direct quote and the unit it ended in
         self.colon_speaker = None  # speaker of a unit ending in "said:"
 
     def inside_quote(self, pos: int) -> bool:
-        return any(s.open <= pos < s.close for s in self.spans)
+        k = bisect_right(self.opens, pos) - 1
+        return k >= 0 and pos < self.spans[k].close
 
     def emit(self, parts, speaker, cue, unit_index: int, quoted: bool = False) -> Quote:
         """``quoted``: the parts are the insides of quote marks (a direct quote)."""
@@ -103,12 +112,56 @@ class _Article:
         return q
 
     def speaker_left(self, lo: int, cue, after_quote: bool):
+        """The speaker named before the cue; the sentence's subject when the cue continues a clause
+        ("Smith smiled and said", "..., telling reporters")."""
         span = left_phrase(self.text, lo, cue.start(), after_quote)
-        return self.resolver.resolve(*span) if span else None
+        word = cue.group().lower()
+        joined = re.search(r"\b(?:and|but|then|,)\s*$", self.text[lo:cue.start()]) is not None
+        if span and self.valid_phrase(*span) and not (word.endswith("ing") and joined):
+            return self.resolver.resolve(*span)
+        if word.endswith("ing") or joined or span:
+            return self.subject(cue.start())
+        return None
+
+    def valid_phrase(self, start: int, end: int) -> bool:
+        """A noun phrase, not a clause: no verb before its first comma, not opening on a conjunction."""
+        first = self.text[start:end].split(None, 1)[0].lower() if self.text[start:end].split() else ""
+        if first in _NOT_SUBJECT_START:
+            return False
+        if self.doc is None or not self.doc.has_annotation("POS"):
+            return True
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return True
+        head_ok = False
+        for tok in span:
+            if tok.text in (",", "(", "—", "–") or tok.lower_ in ("who", "which", "whose"):
+                break
+            if tok.pos_ in ("VERB", "AUX", "SCONJ") and tok.tag_ not in ("VBN",):
+                return False
+            head_ok = head_ok or tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")
+        return head_ok
+
+    def subject(self, position: int):
+        """The first name or pronoun of the sentence holding ``position`` (its subject, mostly)."""
+        k = bisect_right(self.unit_starts, position) - 1
+        lo = self.unit_starts[k] if k >= 0 else 0
+        m = re.match(r"\s*(?:[^,]{0,80},\s*)?", self.text[lo:position])
+        for start in sorted({lo, lo + (m.end() if m else 0)}):
+            i = bisect_right(self.resolver.starts, start - 1)
+            mention = self.mentions[i] if i < len(self.mentions) else None
+            if mention is not None and mention.start >= min(position, start + 40):
+                mention = None
+            if mention is not None and mention.label in ("PER", "ORG"):
+                return self.resolver.resolve(mention.start, mention.end)
+            p = re.match(r"\s*(he|she|it|they|i|we)\b", self.text[start:position], re.I)
+            if p:
+                return self.resolver.resolve(start + p.start(1), start + p.end(1))
+        return None
 
     def speaker_right(self, cue, hi: int, appositive: bool = True):
         span = right_phrase(self.text, cue.end(), hi, appositive)
-        return self.resolver.resolve(*span) if span else None
+        return self.resolver.resolve(*span) if span and self.valid_phrase(*span) else None
 
 
 def find_quotes(doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
@@ -120,7 +173,8 @@ def find_quotes(doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
     art = _Article(doc, article_id, mentions)
     for index, (a, b) in enumerate(art.units):
         qs = [s for s in art.spans if a <= s.open < b]
-        cues = [c for c in CUE.finditer(art.text, a, b) if not art.inside_quote(c.start())]
+        cues = [c for c in CUE.finditer(art.text, a, b) if not art.inside_quote(c.start())
+                and _real_cue(art.text, c, a)]
         used = _with_quotes(art, index, a, b, qs, cues) if qs else set()
         if not used:
             _indirect(art, index, a, b, cues, qs)
@@ -135,6 +189,19 @@ def find_quotes(doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
             art.colon_speaker = (sp, cues[-1]) if sp else None
     art.quotes.sort(key=lambda q: q.start)
     return art.quotes
+
+
+def _real_cue(text: str, cue, unit_start: int) -> bool:
+    """Not a passive or adverbial use ("was told", "when asked", "Asked about ...", "instead of calling")."""
+    word = cue.group().lower()
+    if word == "according to":
+        return True
+    before = text[max(unit_start, cue.start() - 14):cue.start()].lower()
+    if _PASSIVE_BEFORE.search(before):
+        return False
+    if word.endswith("ing") and _GERUND_BEFORE.search(before):
+        return False
+    return not (cue.start() == unit_start and word in ("asked", "told", "pressed", "questioned", "called"))
 
 
 def _with_quotes(art: _Article, index: int, a: int, b: int, qs: list[QSpan], cues) -> set[int]:

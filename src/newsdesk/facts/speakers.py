@@ -31,12 +31,13 @@ _VERBS = (r"says?|said|saying|tells?|told|telling|add(?:s|ed|ing)?|explain(?:s|e
           r"describ(?:es|ed|ing)|indicat(?:es|ed|ing)|charg(?:es|ed)|yell(?:s|ed|ing)?|chant(?:s|ed|ing)?|"
           r"scream(?:s|ed|ing)?|cr(?:y|ies|ied)|decr(?:y|ies|ied)|criticiz(?:es|ed|ing)|criticis(?:es|ed|ing)|"
           r"blam(?:es|ed|ing)|accus(?:es|ed|ing)|prais(?:es|ed|ing)|condemn(?:s|ed|ing)?|dub(?:s|bed)|"
-          r"label(?:s|ed|led)|referr(?:ed|ing)|refers?|urg(?:es|ed|ing)|demand(?:s|ed|ing)?")
+          r"label(?:s|ed|led)|referr(?:ed|ing)|refers?|urg(?:es|ed|ing)|demand(?:s|ed|ing)?|thank(?:s|ed|ing)?|"
+          r"denounc(?:es|ed|ing)|mock(?:s|ed|ing)?|slamm?(?:s|ed|ing)?|hail(?:s|ed|ing)?|lament(?:s|ed|ing)?")
 CUE = re.compile(rf"(?<![\w-])(?:according to|{_VERBS})\b", re.I)
 _TELL = re.compile(r"^(?:tells?|told|telling|ask(?:s|ed|ing)?|warn(?:s|ed|ing)?|remind(?:s|ed)?)$", re.I)
 _WEAK = re.compile(r"^(?:calls?|called|calling|describ\w+|think\w*|thought|believ\w+|report\w*|decr\w+|"
                    r"critici\w+|blam\w+|accus\w+|prais\w+|condemn\w*|dub\w*|label\w*|refer\w*|urg\w+|"
-                   r"demand\w*|cr(?:y|ies|ied))$", re.I)
+                   r"demand\w*|cr(?:y|ies|ied)|thank\w*|denounc\w+|mock\w*|slam\w*|hail\w*|lament\w*)$", re.I)
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "1", "we": "1"}
 _AUX = frozenset("""has have had was is were are would will could might may also later then previously once
 again repeatedly recently often reportedly however earlier since further too last first still already
@@ -52,7 +53,7 @@ candidate nominee congressman congresswoman representative lawmaker lawmakers di
 ceo founder manager strategist pollster economist researcher professor scientist doctor nurse spokespeople
 report study survey poll newspaper agency army military government administration white house kremlin
 pentagon company firm group organization organisation party committee""".split())
-_STOP_LEFT = re.compile(r"[“”\"„;:—–()\[\]]|''|``|\n")
+_STOP_LEFT = re.compile(r"[“”\"„;:—–()\[\]<>]|''|``|\n")
 LEAD = re.compile(r"(?:(?:later|then|earlier|but|and|so|however|meanwhile|still|also|yet|now|instead|"
                    r"separately|previously|afterwards|once|in response|in a statement|on \w+day),?\s+)+", re.I)
 _WORD = re.compile(r"[\w'’.&-]+")
