@@ -264,3 +264,13 @@ def test_a_date_before_the_cue_does_not_take_the_cue():
 ])
 def test_a_death_toll_phrase_gives_killed(text):
     assert figures(text)[0].kind == "killed"
+
+
+def test_a_noun_that_is_a_cue_wins_over_the_cue_of_the_figure_before():
+    assert [(f.value, f.kind) for f in figures("Seven dead 20 wounded in central blast")] == [
+        (7, "killed"), (20, "injured")]
+
+
+def test_a_part_with_its_own_part_is_still_a_part_of_what_follows():
+    found = figures("Six civilians including a child were among at least 22 people killed in the strikes.")
+    assert [(f.value, f.extra.get("part_of")) for f in found] == [(6, "at least 22"), (1, "Six"), (22, None)]

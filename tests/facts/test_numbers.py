@@ -187,3 +187,9 @@ def test_offsets_point_into_the_text():
     text = "Officials said 1,200 people fled, and aid worth $5 million arrived; at least 3 died."
     qs = find_quantities(text)
     assert [text[q.start: q.end] for q in qs] == ["1,200", "$5 million", "at least 3"]
+
+
+@pytest.mark.parametrize("text", ["05-07-2015 Raids on the city", "02.10.2017 Blast in the capital",
+                                  "On 2024-06-05 the talks resumed"])
+def test_numeric_dates_are_not_quantities(text):
+    assert find_quantities(text) == []

@@ -50,3 +50,19 @@ def test_fakes_exact_match_floor(scores, key):
     accuracy, n = scores[key]
     assert n > 0
     assert accuracy >= FLOORS[key], f"{key}: {accuracy:.3f} < floor {FLOORS[key]}"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # (civilians, children, women, non-civilians) derived from invented articles
+    ("Air strikes killed at least 20 people including 13 civilians, a monitor said.", (13, 0, 0, 0)),
+    ("The blast killed 15 people, including five policemen.", (10, 0, 0, 5)),
+    ("Raids kill 22 in the north. Six civilians including a child were among at least 22 people killed.",
+     (6, 1, 0, 0)),
+    ("A woman and nine children were killed when the shell hit the house.", (10, 9, 1, 0)),
+    ("Army kills 15 in ambush. The army said it killed 15 terrorists near the border.", (0, 0, 0, 15)),
+    ("The war has killed more than 300,000 people. A child was killed on Monday.", (1, 1, 0, 0)),
+])
+def test_counts_derived_from_invented_articles(text, expected):
+    bench = _bench()
+    counts = bench.derive_counts(bench.find_figures(text, "a1", None), text)
+    assert tuple(counts[c] for c in ("civilians", "children", "women", "noncivilians")) == expected
