@@ -245,12 +245,18 @@ def _with_quotes(art: _Article, index: int, a: int, b: int, qs: list[QSpan], cue
             # a later cue ("..., adding that ...") ends this content at the comma before it
             limit = b
             for later in cues[k + 1:]:
-                if later.start() > after[0].close:
-                    comma = text.rfind(",", after[0].close, later.start())
-                    limit = comma if comma != -1 else later.start()
+                comma = text.rfind(",", cue.end(), later.start())
+                if comma != -1 and _nwords(text[cue.end():comma]) >= 3:
+                    limit = comma
                     break
             start = _content_after(text, max(cue.end(), speaker.end), cue.group(), limit, art.mentions)
-            inside = [q for q in after if q.close <= limit + 1] or after[:1]
+            inside = [q for q in after if q.close <= limit + 1]
+            if not inside:
+                end = _end_trim(text, start, limit)
+                if _nwords(text[start:end]) >= 3 and not is_weak(cue.group()):
+                    art.emit([(start, end)], speaker, cue, index)
+                    pos = end
+                continue
             if start >= inside[0].open:
                 parts = [(q.open, q.close) for q in inside]
                 if _nwords(text[inside[-1].close:limit]) > 0:
@@ -362,9 +368,18 @@ def _indirect(art: _Article, index: int, a: int, b: int, cues, qs: list[QSpan]) 
             art.emit([(a, _end_trim(text, a, len(before) + a)), (rest + 1, _end_trim(text, rest, b))],
                      sp, cue, index)
             return
+        if n_before > 8 and before.endswith(",") and n_right >= 3 and not is_weak(word) \
+                and _nwords(text[lp[0]:lp[1]]) <= 12 and art.valid_phrase(*lp):
+            # a long opening clause belongs to the content: "Even in Miami, where ..., Ferre said Trump ..."
+            sp = art.resolver.resolve(*lp)
+            start = _content_after(text, cue.end(), word, b, art.mentions)
+            end = _end_trim(text, start, b)
+            if _nwords(text[start:end]) >= 3:
+                art.emit([(_skip_space(text, a), _end_trim(text, a, a + len(before))), (start, end)], sp, cue, index)
+                return
         intro_ok = n_before == 0 or LEAD.fullmatch(before + " ") is not None or (before.endswith(",") and n_before <= 8) or before.endswith(("that", "but", "and"))
         if intro_ok and n_right >= 3 and (not is_weak(word) or has_that):
-            if _nwords(text[lp[0]:lp[1]]) > 8:
+            if _nwords(text[lp[0]:lp[1]]) > 12 or not art.valid_phrase(*lp):
                 continue
             sp = art.resolver.resolve(*lp)
             start = _content_after(text, cue.end(), word, b, art.mentions)
