@@ -21,9 +21,13 @@ Two points agree when their intervals overlap: "at least 300" and "312" agree,
   ministry said 300 ... the UN said 450", both sources named: not "the
   source"), nor points whose sentences name different places or different
   kinds of incident (``keys.places``, ``keys.incident_types``; this holds for
-  revisions too).
-- revision: the count changed over time, in another article (an article that
-  recalls an earlier incident is not revising it). Dates are walked in order; each
+  revisions too). Figures over a period are compared only when their period
+  is written the same way ("since 2011" with "since 2011").
+- a count that the other point's article gives as a part of it ("31 killed,
+  including 10 on a bus" vs "10 killed on a bus") does not contradict it.
+- revision: the count changed over time, in another article published on a
+  later day (an article that recalls an earlier incident is not revising it,
+  nor are two articles of one day that date their counts differently). Dates are walked in order; each
   date's level is its highest firm count (the largest lower bound); when a
   later date's level is a different count (beyond 1%: "at least 12" then
   "25" is the toll rising, although the two agree), that is a revision
@@ -123,6 +127,10 @@ def _gap(a: _Firm, b: _Firm) -> float:
     return (max(a.lo, b.lo) - min(a.hi, b.hi)) / max(a.lo, b.lo, 1.0)
 
 
+def _part(small: Point, big: Point) -> bool:
+    return small.value < big.value and any(abs(v - small.value) <= SLACK * small.value for v in big.parts)
+
+
 def _apart(a: _Firm, b: _Firm) -> bool:
     """Sentences that name different places, or different kinds of incident."""
     return bool(a.places and b.places and not a.places & b.places) \
@@ -135,10 +143,14 @@ def _rival(a: _Firm, pool: list[_Firm]) -> _Firm | None:
     for b in pool:
         if b.i == a.i or b.p.source_key == a.p.source_key:
             continue
+        if (a.p.period or "").lower() != (b.p.period or "").lower():
+            continue  # tolls over different periods ("since 2011", "this week") are not comparable
         if b.day != a.day and b.p.value >= a.p.value:
             continue  # rising the next day: a revision, not a contradiction
         if a.lo <= b.hi * (1 + SLACK) and b.lo <= a.hi * (1 + SLACK):
             continue  # they agree
+        if _part(a.p, b.p) or _part(b.p, a.p):
+            continue  # "31 killed, including 10 on a bus" vs "10 killed on a bus"
         if a.articles & b.articles and not _one_passage(a.p, b.p):
             continue
         if _apart(a, b):
@@ -178,7 +190,8 @@ def analyse(series: Series) -> None:
     for d in sorted(by_day):
         top = max(by_day[d], key=lambda f: (f.lo, f.p.value))
         if level is not None and not _same(level.p, top.p) and (min(level.i, top.i), max(level.i, top.i)) not in seen \
-                and not level.articles & top.articles and not _apart(level, top):
+                and not level.articles & top.articles and not _apart(level, top) \
+                and (top.p.published or "") > (level.p.published or "~"):
             direction = "up" if top.p.value > level.p.value else "down"
             findings.append(Finding("revision", level.i, top.i, f"{_fmt(level.p)} -> {_fmt(top.p)}", direction))
         if level is None or not _same(level.p, top.p):

@@ -209,7 +209,7 @@ def money_topic(sentence: str, figure_at: int) -> str | None:
 
 _PLACE = re.compile(r"\b(?:in|near|at|outside|around|across|from)\s+(?:(?:the|an?|[a-z-]+)\s+){0,4}?(?:of\s+)?"
                     r"((?:(?:al|el|Al|El)-)?(?:[A-Z][\w'’-]+)(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+)*)")
-_PERIOD = re.compile(r"\b(?:since|so\s+far|(?:over|in|during|throughout)\s+the\s+(?:past|last|previous)|"
+_PERIOD = re.compile(r"\b(?:since|so\s+far|(?:first|last|past|previous)\s+(?:\w+\s+)?(?:days|weeks|months|years)|(?:over|in|during|throughout)\s+the\s+(?:past|last|previous)|"
                      r"(?:earlier|later)\s+this|(?:this|last|past)\s+(?:week|month|year)|a\s+year\s+ago|"
                      r"(?:of|in)\s+the\s+(?:war|conflict|uprising|revolution|crisis)|(?:a|per)\s+(?:day|week|month)|"
                      r"every\s+(?:day|week|month)|daily|cumulative|altogether|to\s+date)\b", re.I)
@@ -242,6 +242,8 @@ def period_phrase(sentence: str) -> str | None:
     """A phrase that puts a figure over a period rather than on its date: "since", "over the past year"."""
     m = _PERIOD.search(sentence)
     return m.group(0) if m else None
+_PLACE_OF = re.compile(r"\b(?:village|town|city|district|neighbou?rhoods?|areas?|province|region|suburbs?|countryside)"
+                       r"\s+of\s+((?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+)*)")
 _NOT_PLACES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
                "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
                "The", "A", "An", "This", "That", "Least", "All", "Total"}
@@ -250,7 +252,7 @@ _NOT_PLACES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday
 def places(sentence: str) -> frozenset[str]:
     """Place names a sentence situates its figures in: {"aleppo", "idlib"}."""
     out = set()
-    for m in _PLACE.finditer(sentence):
+    for m in [*_PLACE.finditer(sentence), *_PLACE_OF.finditer(sentence)]:
         words = [w for w in m.group(1).split() if w not in _NOT_PLACES]
         if words:
             out.add(" ".join(words).lower())

@@ -39,12 +39,14 @@ class Point:
     start: int  # offsets of the figure in that article's text
     end: int
     text: str  # the figure as written: "at least 300", "US$800 million"
+    published: str | None = None  # publication date of ``article`` (YYYY-MM-DD)
     unverified: bool = False  # the text says it could not be independently verified
     vague: bool = False  # "dozens", "hundreds": shown, never compared
     period: str | None = None  # "since 2011": a cumulative toll
     written: str | None = None  # for a converted amount, the figure in the currency first written
     reported_by: list[str] = field(default_factory=list)  # other independent articles with this claim
     copies: list[str] = field(default_factory=list)  # copies (reprints) carrying it: not extra sources
+    parts: list[float] = field(default_factory=list)  # values its article gives as parts of it ("including 10")
 
     @property
     def flags(self) -> list[str]:

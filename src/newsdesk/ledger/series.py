@@ -17,7 +17,8 @@ Which figures form a series:
   "in the eight-year war", "over the past year", "earlier this week": see
   ``keys.period_phrase``), ``event`` otherwise, and ``part`` for a part of a
   larger figure whose subject class is the same as its whole's, or written
-  as a part ("three of its staff", "two of them"). A part with a
+  as a part ("three of its staff", "two of them", "the bodies of two boys").
+  Increments ("a further 12", "three more", "fifteen others") are left out. A part with a
   class of its own ("including three children") is simply in that class's
   series, never in its whole's.
 - money: a figure written with a conversion ("US$800 million (S$1 billion)")
@@ -102,11 +103,12 @@ class _Rules:
 
 def _candidate(f: Figure, art: LedgerArticle | None, wholes: dict[tuple[str, str], Figure],
                articles: dict[str, LedgerArticle], rules: _Rules) -> _Cand | None:
-    if (f.qualifier or "") in _INCREMENT:
-        return None
+    at = f.sentence.find(f.text)
+    after = f.sentence[at + len(f.text):] if at >= 0 else ""
+    if (f.qualifier or "") in _INCREMENT or re.match(r"\s+(?:more|others|other|additional|further)\b", after):
+        return None  # "a further 12", "three more died", "fifteen others": increments, not tolls
     outlet = (art.outlet if art else None) or "unknown outlet"
     source = (f.source or "").strip() or None
-    at = f.sentence.find(f.text)
     if f.kind in PEOPLE_KINDS:
         if f.unit != "people":
             return None
@@ -131,8 +133,9 @@ def _candidate(f: Figure, art: LedgerArticle | None, wholes: dict[tuple[str, str
         return None
     period = f.extra.get("period") or rules.period_phrase(f.sentence)
     scope = "total" if period else "event"
-    if scope == "event" and re.match(r"\s+of\s+(?:the|its|his|her|their|them|whom|those)\b", f.sentence[at + len(f.text):]):
-        scope = "part"  # "three of its staff members", "two of them"
+    if scope == "event" and (re.match(r"\s+of\s+(?:the|its|his|her|their|them|whom|those)\b", after)
+                             or re.search(r"\bbodies\s+of\s+(?:the\s+)?$", f.sentence[:max(at, 0)])):
+        scope = "part"  # "three of its staff members", "two of them", "the bodies of two boys" (what one saw)
     whole = wholes.get((f.article, f.extra.get("part_of", "")))
     if whole is not None and scope == "event" and f.kind in PEOPLE_KINDS \
             and rules.subject_class(whole.subject) == rules.subject_class(f.subject):
@@ -174,6 +177,10 @@ def build_ledger(figures: list[Figure], articles: dict[str, LedgerArticle]) -> l
     """Series of the same quantity over time and sources, with findings; biggest series first."""
     wholes = {(f.article, f.text): f for f in figures}
     rules = _Rules()
+    parts: dict[tuple[str, str], list[float]] = {}  # the figures written as parts of each figure
+    for f in figures:
+        if f.extra.get("part_of"):
+            parts.setdefault((f.article, f.extra["part_of"]), []).append(f.value)
     cands = [c for f in figures if (c := _candidate(f, articles.get(f.article), wholes, articles, rules)) is not None]
     _choose_currencies(cands)
     aliases = alias_map({c.skey for c in cands})
@@ -213,9 +220,11 @@ def build_ledger(figures: list[Figure], articles: dict[str, LedgerArticle]) -> l
         art = articles.get(f.article)
         point = Point(value=value, value_high=high, qualifier=f.qualifier, as_of=f.as_of, source=c.source,
                       source_key=c.skey, attributed=c.attributed, article=f.article, outlet=art.outlet if art else None,
-                      sentence=f.sentence, start=f.start, end=f.end, text=f.text, unverified=f.unverified,
+                      sentence=f.sentence, start=f.start, end=f.end, text=f.text, published=art.published if art else None,
+                      unverified=f.unverified,
                       vague=bool(f.extra.get("vague")), period=c.period,
                       written=f.text if c.unit != f.unit else None)
+        point.parts = parts.get((f.article, f.text), [])
         claims[claim] = point
         by_root.setdefault((key, c.root, value, high), point)
         s = series.get(key)
