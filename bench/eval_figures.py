@@ -118,6 +118,8 @@ def _wholes(figures: list[Figure]) -> dict[int, Figure]:
 
 def _coordinated(text: str, f: Figure, g: Figure) -> bool:
     """True when g follows f in a list: "a woman and nine children", "crucifying two people and executing 23"."""
+    if g.start < f.end:
+        return False
     between = text[f.end: g.start]
     if f.subject and between.lstrip().startswith(f.subject):
         between = between.lstrip()[len(f.subject):]

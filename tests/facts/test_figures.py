@@ -274,3 +274,19 @@ def test_a_noun_that_is_a_cue_wins_over_the_cue_of_the_figure_before():
 def test_a_part_with_its_own_part_is_still_a_part_of_what_follows():
     found = figures("Six civilians including a child were among at least 22 people killed in the strikes.")
     assert [(f.value, f.extra.get("part_of")) for f in found] == [(6, "at least 22"), (1, "Six"), (22, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Girl child killed two others injured in rocket attack on the old city",
+     [(1, "killed", "Girl child"), (2, "injured", "others")]),
+    ("Child killed 9 civilians injured in attacks on the capital",
+     [(1, "killed", "Child"), (9, "injured", "civilians")]),
+])
+def test_a_headline_list_with_a_bare_noun(text, expected):
+    assert [(f.value, f.kind, f.subject) for f in figures(text)] == expected
+
+
+def test_dozens_of_people_is_a_vague_count_of_people():
+    whole, part = figures("Dozens of people have been killed in air strikes, including at least 29 in one district.")
+    assert (whole.kind, whole.subject, whole.extra["vague"]) == ("killed", "people", "true")
+    assert (part.value, part.kind, part.extra["part_of"]) == (29, "killed", "Dozens")

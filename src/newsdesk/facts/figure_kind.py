@@ -133,7 +133,9 @@ def kind_of(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: 
     left_kind = cue(left, anchored_end=True)  # "killed 12", "killing at least 30"
     # "8 persons killed 58 others injured": "killed" belongs to the figure before
     if left_kind and not (prev_end is not None and _AFTER_FIGURE.fullmatch(text, prev_end, q.start)):
-        return left_kind
+        right = re.match(r"\s+([a-z]+)", text[np_end:s1]) if head in _VICTIMS else None
+        right_kind = cue(right.group(1), anchored_end=False) if right else None
+        return right_kind or left_kind  # "Girl child killed two others injured": the cue right after wins
     toll = _TOLL_LEFT.search(text[max(s0, q.start - 100): q.start])
     if toll and toll.group("death") and toll.group("death").lower() in ("death", "fatality", "body"):
         return "killed"  # "the death toll rose to 8 more casualties": the toll, not what follows

@@ -47,6 +47,9 @@ _ONE_PERSON = (r"child|boy|girl|baby|infant|toddler|woman|man|civilian|person|mo
 # it is a casualty (killed, injured, missing, detained); "a man said" is not a figure
 _SINGLE = re.compile(rf"\b(?:an?|A|An)\s+(?:(?!of\b|and\b|or\b)[a-z][\w'-]*\s+){{0,2}}?(?:{_ONE_PERSON})\b(?![\w'-])"
                      rf"(?:\s+and\s+({_ONE_PERSON})\b(?![\w'-]))?")
+# a headline's bare noun: "Child killed 9 civilians injured", "Girl child killed two others injured"
+_BARE = re.compile(r"\b(?:Girl\s+child|Boy\s+child|Child|Boy|Girl|Baby|Woman|Man|Civilian|Soldier)(?=\s+(?:killed|dies|died|"
+                   r"dead|martyred|injured|wounded|hurt|kidnapped|abducted|missing)\b)")
 _CASUALTY = {"killed", "injured", "casualties", "missing", "detained"}
 
 
@@ -64,7 +67,7 @@ def find_figures(text: str, article_id: str, published: dt.date | None, doc=None
     if singles:
         quantities = sorted(quantities + singles, key=lambda q: q.start)
     single_at = {q.start for q in singles}
-    bare = {q.start for q in singles if q.text[:1] not in "aA"}
+    bare = {q.start for q in singles if q.text not in ("a", "an", "A", "An")}
     figures: list[Figure] = []
     qi = 0
     last_source: str | tuple[int, int] | None = None
@@ -134,12 +137,17 @@ def _singles(text: str, quantities: list[Quantity]) -> list[Quantity]:
         found.append(Quantity(m.start(), m.start() + len(article), article, 1.0))
         if m.group(1):  # "a woman and child": the second noun is one person too
             found.append(Quantity(m.start(1), m.end(1), m.group(1), 1.0))
-    return found
+    for m in _BARE.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken) and (m.start() == 0 or text[m.start() - 1] != "-"):
+            found.append(Quantity(m.start(), m.end(), m.group(0), 1.0))
+    return sorted(found, key=lambda q: q.start)
 
 
 def _figure(text: str, s0: int, s1: int, q: Quantity, article_id: str, earlier: list[Figure],
             previous: list[Figure], bare_noun: bool = False) -> Figure:
     pos = q.start if bare_noun else q.end
+    of_many = re.match(r"\s+of\s+(?!the\b|them\b|whom\b|those\b)", text[pos:s1], re.I) if q.vague else None
+    pos += of_many.end() if of_many else 0  # "dozens of people"
     of_them = re.match(r"\s+of\s+(?:them|whom)\s+(?:were\s+|are\s+)?", text[pos:s1], re.I)
     subject, head, np_end = noun_phrase(text, (pos + of_them.end()) if of_them else pos, s1)
     if of_them and subject is None:
