@@ -215,7 +215,7 @@ def _with_quotes(art: _Article, index: int, a: int, b: int, qs: list[QSpan], cue
         before = [q for q in qs if q.open >= pos and q.close <= cue.start()]
         after = [q for q in qs if q.open >= cue.end()]
         gap = text[before[-1].close:cue.start()] if before else ""
-        if before and _nwords(gap) <= 10 and not is_weak(cue.group()):
+        if before and _nwords(gap) <= 20 and not is_weak(cue.group()):
             # “...,” he said / “...,” said Smith / “A,” she said, “B.”
             speaker = art.speaker_left(before[-1].close, cue, True) if _nwords(gap) else None
             if speaker is None and not _nwords(gap):

@@ -161,6 +161,11 @@ class SpeakerResolver:
         for m in inside:  # a name inside a modifier is better than nothing for an organisation
             if m.label == "ORG":
                 return Speaker(start, end, phrase, m.canonical, m)
+        name = _untagged_name(phrase)
+        if name:  # a name the model missed ("Espinoza said"): the person of that surname, or as written
+            last = name.split()[-1]
+            same = [m for m in self.mentions if m.label == "PER" and m.canonical.split()[-1] == last]
+            return Speaker(start, end, phrase, same[-1].canonical if same else name, None)
         return Speaker(start, end, phrase, None, None)
 
     def remember(self, position: int, speaker: Speaker) -> None:
@@ -209,6 +214,20 @@ class SpeakerResolver:
             if title == noun or re.search(rf"\b{re.escape(noun)}\b", near + " " + m.text.lower()):
                 return m.canonical
         return None
+
+
+_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?((?:[A-Z][\w'’-]+\.?\s+){0,2}[A-Z][\w'’-]+)$")
+
+
+def _untagged_name(phrase: str) -> str | None:
+    """A short capitalised phrase that reads as a name ("Espinoza", "Mr. Turry"), else None."""
+    m = _NAME.match(phrase.strip())
+    if not m or phrase.split()[0].lower() in PRONOUNS or phrase.split()[0].lower() in ("the", "a", "an"):
+        return None
+    words = m.group(1).split()
+    if any(w.lower().strip(".") in DESCRIPTIONS for w in words):
+        return None
+    return m.group(1)
 
 
 def _gender_clash(pronoun: str, title: str) -> bool:
