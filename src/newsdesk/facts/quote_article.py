@@ -1,0 +1,163 @@
+"""Per-article state of the quote finder: text, quote marks, sentence units, speakers and helpers.
+
+``QuoteArticle`` holds what ``quotes.find_quotes`` and ``quotes_indirect`` share while they walk an
+article: the quoted spans and units (``quotes_direct``), the speaker resolver (``speakers``), the
+quotes found so far, and the checks a speaker phrase must pass.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from newsdesk.facts.quotes_direct import quoted_spans, units
+from newsdesk.facts.records import Mention, Quote
+from newsdesk.facts.speakers import SpeakerResolver, is_tell, left_phrase, right_phrase
+
+WORDS = re.compile(r"\w+")
+_QUOTE_CHARS = re.compile(r"[“”\"„]|''|``")
+_NOT_SUBJECT_START = frozenset("""and but or when if to in at after before while as because though although
+since until for from with by on of that than so then where whether how why what into about over under""".split())
+MIN_QUOTE_WORDS = 4  # a quoted span of fewer words counts only with a cue next to it
+
+
+def nwords(text: str) -> int:
+    return len(WORDS.findall(text))
+
+
+def is_title(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    caps = sum(w[0].isupper() for w in words)
+    return bool(words) and caps >= 0.75 * len(words) and text.rstrip()[-1:] not in ".!?,"
+
+
+def end_trim(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    return end
+
+
+def content_after(text: str, cue_end: int, cue: str, hi: int, mentions: list[Mention]) -> int:
+    """Where the content starts after a cue: past the addressee of "told", up to a near "that"."""
+    i = cue_end
+    seg = text[i:hi]
+    if is_tell(cue):
+        m = next((m for m in mentions if i < m.start <= i + 5 and m.end <= hi), None)
+        if m is not None:
+            i = m.end
+        else:
+            w = re.match(r"\s*(?:the\s+|a\s+)?[\w'’-]+", seg)
+            if w:
+                i += w.end()
+        seg = text[i:hi]
+    that = re.match(r"(?:[^,;:“”\"]{0,60}?\s)?(that)\b", seg)
+    if that and nwords(seg[:that.start(1)]) <= 8:
+        return i + that.start(1)
+    m = re.match(r"[\s,:]*", seg)
+    return i + m.end()
+
+
+def skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " ,":
+        i += 1
+    return i
+
+
+def merge(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(parts):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+class QuoteArticle:
+    def __init__(self, doc, article_id: str, mentions: list[Mention]) -> None:
+        self.text = doc if isinstance(doc, str) else doc.text
+        self.doc = None if isinstance(doc, str) else doc
+        self.id = article_id
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.spans = quoted_spans(self.text)
+        self.opens = [s.open for s in self.spans]
+        self.units = units(self.text, self.spans)
+        self.unit_starts = [u[0] for u in self.units]
+        self.resolver = SpeakerResolver(self.text, self.mentions, self.unit_starts)
+        self.quotes: list[Quote] = []
+        self.last: tuple[Quote, int] | None = None  # last direct quote and the unit it ended in
+        self.colon_speaker = None  # speaker of a unit ending in "said:"
+
+    def inside_quote(self, pos: int) -> bool:
+        k = bisect_right(self.opens, pos) - 1
+        return k >= 0 and pos < self.spans[k].close
+
+    def emit(self, parts, speaker, cue, unit_index: int, quoted: bool = False) -> Quote:
+        """``quoted``: the parts are the insides of quote marks (a direct quote)."""
+        text = self.text
+        start, end = parts[0][0], parts[-1][1]
+        content = " ".join(text[s:e] for s, e in parts)
+        direct = quoted or bool(_QUOTE_CHARS.search(text[start:end]))
+        q = Quote(self.id, content, start, end, direct,
+                  speaker.name if speaker else None, speaker.text if speaker else None,
+                  speaker.start if speaker else None, speaker.end if speaker else None,
+                  cue.group() if cue else None, cue.start() if cue else None, cue.end() if cue else None,
+                  list(parts) if len(parts) > 1 else [])
+        self.quotes.append(q)
+        if speaker is not None:
+            self.resolver.remember(end, speaker)
+        if q.direct:
+            self.last = (q, unit_index)
+        return q
+
+    def speaker_left(self, lo: int, cue, after_quote: bool):
+        """The speaker named before the cue; the sentence's subject when the cue continues a clause
+        ("Smith smiled and said", "..., telling reporters")."""
+        span = left_phrase(self.text, lo, cue.start(), after_quote)
+        word = cue.group().lower()
+        joined = re.search(r"\b(?:and|but|then|,)\s*$", self.text[lo:cue.start()]) is not None
+        if span and self.valid_phrase(*span) and not (word.endswith("ing") and joined):
+            return self.resolver.resolve(*span)
+        if word.endswith("ing") or joined or span:
+            return self.subject(cue.start())
+        return None
+
+    def valid_phrase(self, start: int, end: int) -> bool:
+        """A noun phrase, not a clause: no verb before its first comma, not opening on a conjunction."""
+        first = self.text[start:end].split(None, 1)[0].lower() if self.text[start:end].split() else ""
+        if first in _NOT_SUBJECT_START:
+            return False
+        if self.doc is None or not self.doc.has_annotation("POS"):
+            return True
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return True
+        head_ok = False
+        for tok in span:
+            if tok.text in (",", "(", "—", "–") or tok.lower_ in ("who", "which", "whose"):
+                break
+            if tok.pos_ in ("VERB", "AUX", "SCONJ") and tok.tag_ not in ("VBN",):
+                return False
+            head_ok = head_ok or tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")
+        return head_ok
+
+    def subject(self, position: int):
+        """The first name or pronoun of the sentence holding ``position`` (its subject, mostly)."""
+        k = bisect_right(self.unit_starts, position) - 1
+        lo = self.unit_starts[k] if k >= 0 else 0
+        m = re.match(r"\s*(?:[^,]{0,80},\s*)?", self.text[lo:position])
+        for start in sorted({lo, lo + (m.end() if m else 0)}):
+            i = bisect_right(self.resolver.starts, start - 1)
+            mention = self.mentions[i] if i < len(self.mentions) else None
+            if mention is not None and mention.start >= min(position, start + 40):
+                mention = None
+            if mention is not None and mention.label in ("PER", "ORG"):
+                return self.resolver.resolve(mention.start, mention.end)
+            p = re.match(r"\s*(he|she|it|they|i|we)\b", self.text[start:position], re.I)
+            if p:
+                return self.resolver.resolve(start + p.start(1), start + p.end(1))
+        return None
+
+    def speaker_right(self, cue, hi: int, appositive: bool = True):
+        span = right_phrase(self.text, cue.end(), hi, appositive)
+        return self.resolver.resolve(*span) if span and self.valid_phrase(*span) else None
