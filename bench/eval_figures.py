@@ -183,7 +183,7 @@ def choose(figures: list[Figure], text: str = "") -> dict[str, tuple[float | Non
                 if "civilians" not in counts:
                     counts["civilians"] = (sum(by_cat.values()), f)
                 continue
-        counts.setdefault(cat, (f.value, f))
+        counts.setdefault(cat, (f.value_high or f.value, f))  # a range: the crowd takes its high end
         if cat in ("children", "women") and id(f) not in whole_of and "part_of" not in f.extra:
             counts.setdefault("civilians", (f.value, f))
     return {c: counts.get(c, (None, None)) for c in CATEGORIES}

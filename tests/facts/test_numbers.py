@@ -193,3 +193,12 @@ def test_offsets_point_into_the_text():
                                   "On 2024-06-05 the talks resumed"])
 def test_numeric_dates_are_not_quantities(text):
     assert find_quantities(text) == []
+
+
+def test_a_from_to_range_with_a_qualifier_on_its_high_end():
+    (q,) = find_quantities("Opponents said the attack killed from 500 to well over 1000 people.")
+    assert (q.text, q.value, q.value_high) == ("from 500 to well over 1000", 500, 1000)
+
+
+def test_a_change_from_one_value_to_another_is_not_a_range():
+    assert [q.value for q in find_quantities("The toll rose from 20 to 30 on Friday.")] == [20, 30]

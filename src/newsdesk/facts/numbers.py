@@ -64,7 +64,8 @@ _STREET_AFTER = re.compile(r"\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Street|St|Road|Rd|Ave
                            r"Way|Place|Square|Court|Terrace|Crescent|Highway)\b")
 _VOTE_CONTEXT = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?|in\s+favou?r|abstain\w*|abstentions?|motion|"
                            r"resolution|bill|referendum)\b", re.I)
-_RANGE_MID = re.compile(r"(?:\s+votes?(?=\s+to\b))?\s*(?:-|–|—|to)\s*(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?", re.I)
+_RANGE_MID = re.compile(r"(?:\s+votes?(?=\s+to\b))?\s*(?:-|–|—|to(?:\s+(?:well\s+)?(?:over|more\s+than|above|about|nearly|"
+                        r"almost|around))?)\s*(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?$", re.I)
 _AND_MID = re.compile(r"\s+and\s+(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?", re.I)
 _VOTES_WORD = re.compile(r"\s+votes?\b", re.I)
@@ -266,7 +267,10 @@ def _range_or_vote(sc: _Scanner, q: Quantity) -> bool:
     text = sc.text
     between = _BETWEEN.search(sc.before(q.start, 14))
     mid = (_AND_MID if between else _RANGE_MID).match(text, q.end)
-    if not mid or re.search(r"\bfrom\s+(?:\S+\s+)?$", sc.before(q.start, 20), re.I):
+    between = between or re.search(r"\bfrom\s+$", sc.before(q.start, 6), re.I)  # "from 500 to 1000" starts at "from"
+    if not mid or re.search(r"\b(?:ris\w*|rose|increas\w*|jump\w*|climb\w*|f[ae]ll\w*|drop\w*|declin\w*|grow\w*|grew|"
+                            r"went|up|down|rais\w*|lower\w*|cut\w*|chang\w*|shr[iau]nk\w*)\s+from\s+(?:\S+\s+)?$",
+                            sc.before(q.start, 40), re.I):  # "rose from 20 to 30" is a change, not a range
         return True
     got = sc.core_at(mid.end(), follows=True)
     if not got:
