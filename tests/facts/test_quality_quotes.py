@@ -13,11 +13,13 @@ import pytest
 
 from tests.conftest import shared_dataset
 
-# measured 2026-11-22, spaCy en_core_web_sm 3.8 full pipeline
-MEASURED = {"dev": {"direct": 0.877, "speaker": 0.822, "indirect": 0.662}}
+# measured 2026-11-22, spaCy en_core_web_sm 3.8 full pipeline (whole train: direct .877, speaker .851,
+# indirect .629)
+MEASURED = {"dev": {"direct": 0.876, "speaker": 0.827, "indirect": 0.662},
+            "train120": {"direct": 0.850, "speaker": 0.823, "indirect": 0.645}}
 FLOORS = {
-    "dev": {"direct": 0.85, "speaker": 0.79, "indirect": 0.62},
-    "train120": {"direct": 0.84, "speaker": 0.80, "indirect": 0.58},
+    "dev": {"direct": 0.85, "speaker": 0.80, "indirect": 0.63},
+    "train120": {"direct": 0.83, "speaker": 0.80, "indirect": 0.62},
 }
 
 
