@@ -171,8 +171,8 @@ def _pair(fa: _Features, fo: _Features, s: Settings) -> Match | None:
     a, o = fa.article, fo.article
     small, large = (fa.bag, fo.bag) if len(fa.bag) <= len(fo.bag) else (fo.bag, fa.bag)
     shared_words = 1.0 if fa.hash == fo.hash else containment(small, large)
-    if shared_words < s.bag_min_containment:
-        return None  # too little shared vocabulary for any kind of copy
+    if shared_words < s.bag_min_containment and _shared_anchors(fa, fo) < s.partial_min_shared:
+        return None  # too little shared vocabulary for any kind of copy, and no block shared verbatim
     a_in_o, o_in_a = containment(fa.shingles, fo.shingles), containment(fo.shingles, fa.shingles)
     if a.outlet and o.outlet and a.outlet.casefold() == o.outlet.casefold():
         # an outlet's own versions: a revision when they share much wording (no alignment needed)
@@ -187,6 +187,10 @@ def _pair(fa: _Features, fo: _Features, s: Settings) -> Match | None:
     kind, score, _ = a_as_copy or o_as_copy
     return Match(o, kind, score, fwd, back, a_in_o, o_in_a, _evidence(fwd, fa, fo), _evidence(back, fo, fa),
                  as_copy=a_as_copy[:2] if a_as_copy else None, as_original=o_as_copy[:2] if o_as_copy else None)
+
+
+def _shared_anchors(fa: _Features, fo: _Features) -> int:
+    return len(np.intersect1d(fa.anchors, fo.anchors, assume_unique=True))
 
 
 def _evidence(al: Alignment, copy: _Features, original: _Features, limit: int = 8) -> list[tuple[str, str, float]]:
