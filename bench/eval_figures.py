@@ -20,7 +20,8 @@ killed. We run ``find_figures`` on each article (publication date from the
   also counts as a civilian figure when no civilian figure precedes it;
 - the count of a category is the value of its *first* killed figure in the
   text (the headline and lead carry the main event), 0 when there is none;
-  vague figures ("dozens") and war-long tolls are skipped;
+  vague figures ("dozens"), war-long tolls and superseded tolls ("updating a
+  previous toll of 112") are skipped; a range counts by its high end;
 - a generic toll ("20 people") is narrowed to its civilians when the text breaks
   it down: a civilian part of it or of a figure of the same value ("20 people
   including 13 civilians"), the toll minus its combatant parts ("15 people
@@ -155,7 +156,7 @@ def choose(figures: list[Figure], text: str = "") -> dict[str, tuple[float | Non
     """Per category, the count and the figure it was read from (None, None when there is none)."""
     counts: dict[str, tuple[float, Figure]] = {}
     killed = [f for f in figures if f.kind == "killed" and not f.extra.get("vague") and f.unit == "people"
-              and not f.extra.get("period")]
+              and not f.extra.get("period") and not f.extra.get("earlier")]
     cats = categories(killed)
     whole_of = _wholes(killed)
     parts: dict[int, list[tuple[Figure, str]]] = {}

@@ -290,3 +290,12 @@ def test_dozens_of_people_is_a_vague_count_of_people():
     whole, part = figures("Dozens of people have been killed in air strikes, including at least 29 in one district.")
     assert (whole.kind, whole.subject, whole.extra["vague"]) == ("killed", "people", "true")
     assert (part.value, part.kind, part.extra["part_of"]) == (29, "killed", "Dozens")
+
+
+@pytest.mark.parametrize(("text", "earlier"), [
+    ("The monitor said 126 people were killed, updating a previous toll of 112.", [False, True]),
+    ("The source earlier put the death toll at 5 civilians.", [True]),
+    ("The death toll rose to 8 on Tuesday.", [False]),
+])
+def test_a_superseded_toll_is_marked_earlier(text, earlier):
+    assert [f.extra.get("earlier") == "true" for f in figures(text)] == earlier

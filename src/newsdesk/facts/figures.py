@@ -6,8 +6,11 @@
 a figure after "including"/"among them" is a part of the one before and takes
 its kind; "68 children were among the 126 people killed" makes the first a part
 of the second; coordinated counts share their kind ("16 civilians and three
-children were killed"). Source, as-of date and the unverified flag come from
-``figure_context``.
+children were killed"). One person written with an article is a count of one
+when a casualty ("a child was killed"). ``extra`` flags a war-long toll
+(``period``), a toll the text says was superseded (``earlier``: "updating a
+previous toll of 112") and a vague count (``vague``: "dozens"). Source, as-of
+date and the unverified flag come from ``figure_context``.
 
 ``doc`` (a spaCy Doc of ``text``) is optional: when given, numbers inside
 names it recognises (laws, products, events, facilities, organisations:
@@ -50,6 +53,10 @@ _SINGLE = re.compile(rf"\b(?:an?|A|An)\s+(?:(?!of\b|and\b|or\b)[a-z][\w'-]*\s+){
 # a headline's bare noun: "Child killed 9 civilians injured", "Girl child killed two others injured"
 _BARE = re.compile(r"\b(?:Girl\s+child|Boy\s+child|Child|Boy|Girl|Baby|Woman|Man|Civilian|Soldier)(?=\s+(?:killed|dies|died|"
                    r"dead|martyred|injured|wounded|hurt|kidnapped|abducted|missing)\b)")
+# a toll the text says was superseded: "updating a previous toll of 112", "the source earlier put the death toll at 5"
+_EARLIER = re.compile(r"\b(?:earlier|previous|prior|initial|preliminary|old)\s+(?:death\s+)?toll\b(?:\s+[\w-]+){0,5}?\s+"
+                      r"(?:of|at|was|stood\s+at|had\s+been)\s+$|\b(?:earlier|previously|initially|had)\s+(?:put|gave|"
+                      r"reported|given)\s+(?:the\s+|a\s+)?(?:death\s+)?toll\s+(?:at|of|as)\s+$", re.I)
 _CASUALTY = {"killed", "injured", "casualties", "missing", "detained"}
 
 
@@ -172,6 +179,8 @@ def _figure(text: str, s0: int, s1: int, q: Quantity, article_id: str, earlier: 
         extra["part_of"] = part_of
     if q.vague:
         extra["vague"] = "true"
+    if kind == "killed" and _EARLIER.search(text, max(s0, q.start - 80), q.start):
+        extra["earlier"] = "true"
     return Figure(
         article=article_id, value=q.value, unit=unit_of(q, head, kind), kind=kind, text=q.text,
         sentence=text[s0:s1].strip(), start=q.start, end=q.end, subject=subject, qualifier=q.qualifier,
