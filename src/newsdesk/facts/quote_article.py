@@ -76,7 +76,6 @@ def merge(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
 class QuoteArticle:
     def __init__(self, doc, article_id: str, mentions: list[Mention]) -> None:
         self.text = doc if isinstance(doc, str) else doc.text
-        self.doc = None if isinstance(doc, str) else doc
         self.id = article_id
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.spans = quoted_spans(self.text)
@@ -123,23 +122,13 @@ class QuoteArticle:
         return None
 
     def valid_phrase(self, start: int, end: int) -> bool:
-        """A noun phrase, not a clause: no verb before its first comma, not opening on a conjunction."""
-        first = self.text[start:end].split(None, 1)[0].lower() if self.text[start:end].split() else ""
-        if first in _NOT_SUBJECT_START:
-            return False
-        if self.doc is None or not self.doc.has_annotation("POS"):
-            return True
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return True
-        head_ok = False
-        for tok in span:
-            if tok.text in (",", "(", "—", "–") or tok.lower_ in ("who", "which", "whose"):
-                break
-            if tok.pos_ in ("VERB", "AUX", "SCONJ") and tok.tag_ not in ("VBN",):
-                return False
-            head_ok = head_ok or tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")
-        return head_ok
+        """Not a clause piece: a speaker phrase does not open on a conjunction or preposition.
+
+        (A part-of-speech check, no verb before the first comma, was tried and measured worse on
+        PolNeAR train and dev: it rejected more real speakers than garbage; so no tagger is needed.)
+        """
+        words = self.text[start:end].split()
+        return bool(words) and words[0].lower() not in _NOT_SUBJECT_START
 
     def subject(self, position: int):
         """The first name or pronoun of the sentence holding ``position`` (its subject, mostly)."""
