@@ -4,8 +4,9 @@ currencies and conversions, percentages, ranges, votes and qualifiers.
 ``find_quantities(text)`` returns every :class:`Quantity` that could be a
 reported figure. Dates, years, times, ages, durations, ordinals, street and
 route numbers and numbers inside names ("Apollo 11", "G7", "COVID-19",
-"Resolution 2334") are left out. Which *kind* of figure a quantity is, and
-what it counts, is decided in ``figures.py``; here a count's ``unit`` is None.
+"Resolution 2334") are left out (``numbers_nonfigure``); currencies are read by
+``numbers_money``. Which *kind* of figure a quantity is, and what it counts, is
+decided in ``figures.py``; here a count's ``unit`` is None.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from newsdesk.facts.numbers_money import CUR_BEFORE, is_conversion, money
+from newsdesk.facts.numbers_nonfigure import is_non_figure
 
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -43,25 +45,6 @@ _QUALS = ("as high as|as low as|at least|at most|no fewer than|no less than|not 
           "some|up to|as many as|as few as|close to|an estimated|estimated|upwards of|in excess of|"
           "a maximum of|a minimum of|below|above|exactly|only|a total of|a further|another")
 _QUAL_BEFORE = re.compile(rf"\b({_QUALS})\s+(?:of\s+)?$", re.I)
-_MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
-_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})\b\.?", re.I)
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$", re.I)
-_TIME_UNITS = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centur(?:y|ies)|nights?)"
-_DURATION = re.compile(rf"(?:\s+|-)(?:(?:more|other|long|full|consecutive|straight|whole|entire)\s+)?{_TIME_UNITS}\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|age of|ages of)\s+(?:between\s+)?$", re.I)
-_TIME_AFTER = re.compile(r"\s*(?:a\.?m\b\.?|p\.?m\b\.?|GMT|UTC|hrs\b|local\s+time|o'clock)", re.I)
-_YEAR_PREP = re.compile(r"\b(?:in|since|of|by|until|till|from|before|after|during|between|and|to|early|late|mid|"
-                        r"spring|summer|autumn|fall|winter|year|the)\s+$", re.I)
-_NAME_PREFIX = re.compile(
-    r"\b(?:Route|Highway|Interstate|Road|Street|Flight|Apollo|Resolution|Article|Section|Chapter|Room|Gate|"
-    r"Terminal|Platform|Line|Bus|Unit|Block|Building|Ward|Sector|Brigade|Division|Battalion|Regiment|Squadron|"
-    r"Exit|Pier|Lot|Plot|Paragraph|Clause|Amendment|Proposition|Prop|Measure|Bill|Act|Windows|Formula|Model|"
-    r"Version|Phase|Level|Stage|Grade|Class|Category|Type|Mark|Channel|Camp|Checkpoint|Boeing|Airbus|Vol|Volume|"
-    r"Page|Number|No|Nos|Km|Kilometre|Kilometer|Hill|Height|Point|Ward|Precinct|District|Episode|Season|Part)"
-    r"\.?\s*$|#\s*$")
-_STREET_AFTER = re.compile(r"\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|"
-                           r"Way|Place|Square|Court|Terrace|Crescent|Highway)\b")
 _VOTE_CONTEXT = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?|in\s+favou?r|abstain\w*|abstentions?|motion|"
                            r"resolution|bill|referendum)\b", re.I)
 _RANGE_MID = re.compile(r"(?:\s+votes?(?=\s+to\b))?\s*(?:-|–|—|to(?:\s+(?:well\s+)?(?:over|more\s+than|above|about|nearly|"
@@ -69,9 +52,7 @@ _RANGE_MID = re.compile(r"(?:\s+votes?(?=\s+to\b))?\s*(?:-|–|—|to(?:\s+(?:we
 _BETWEEN = re.compile(r"\bbetween\s+(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?$", re.I)
 _AND_MID = re.compile(r"\s+and\s+(?:(?:US|S|A|C|HK|NZ)?\$|€|£)?", re.I)
 _VOTES_WORD = re.compile(r"\s+votes?\b", re.I)
-_PERSON_ONE = re.compile(r"\s+(?:\w+\s+)?(?:person|civilian|child|soldier|man|woman|boy|girl|fighter|officer|"
-                         r"policeman|member|resident|journalist|worker|student|militant|rebel|doctor|nurse|patient|"
-                         r"passenger|protester|demonstrator|victim|body|dead|killed|died|injured|wounded)\b", re.I)
+
 
 
 @dataclass(slots=True)
@@ -170,49 +151,6 @@ class _Scanner:
         return value, end, False
 
 
-def _is_non_figure(sc: _Scanner, m: re.Match, end: int, value: float, scaled: bool) -> bool:
-    text, start = sc.text, m.start()
-    before, after = sc.before(start), sc.after(end)
-    digits = m.group("dig") or m.group("dig2")
-    if re.match(r"(?:st|nd|rd|th)\b|'?s\b", after) and digits:  # ordinal, decade
-        return True
-    if _MONTH_AFTER.match(after) and value <= 31 or _MONTH_BEFORE.search(before):
-        return True
-    if _DURATION.match(after) or re.match(r"[\s-]+years?[\s-]+old|-year|-month|-week|-day|-hour", after, re.I):
-        return True
-    if _AGE_BEFORE.search(before) or (re.search(r"[A-Z][a-z]+\s*,?\s*\($", before) and re.match(r"\)", after)):
-        return True
-    if digits and value < 120 and re.search(r"\b[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", after):
-        return True  # "John Smith, 45, a teacher"
-    if digits and (_TIME_AFTER.match(after) or re.search(r"\bat\s+$", before) and re.fullmatch(r"[012]\d{3}", digits)):
-        return True
-    if _NAME_PREFIX.search(before) or re.search(r"\b(?:number|no\.)\s*$", before, re.I) or _STREET_AFTER.match(after):
-        return True
-    if digits and re.search(r"[A-Za-z]-$", before):  # COVID-19, F-16, Su-24
-        return True
-    if digits and re.match(r"([-/.])\d{1,2}\1\d{2,4}\b", after):
-        return True  # 2024-06-05, 05-07-2015, 02.10.2017
-    if digits and not scaled and re.fullmatch(r"1[6-9]\d\d|20\d\d", digits):
-        plural_after = re.match(r"\s+(?:[a-z'-]+\s+)?[a-z'-]*(?:s|people|men|women|children)\b", after)
-        if _YEAR_PREP.search(before) or not plural_after or re.match(r"\s*[-–]\s*\d{2}\b", after):
-            return True
-    if not digits and value == 1 and m.group(0).lower() == "one":
-        return not (_PERSON_ONE.match(after) or re.search(r"\b(?:kill\w*|wound\w*|injur\w*)\s+$", before, re.I))
-    # a capitalised word right before a small bare number, followed by no plural noun: "Apollo 11 mission"
-    if digits and "," not in digits and "." not in digits and not scaled:
-        cap = re.search(r"[a-z,;:]\s+([A-Z][A-Za-z]+)\s$", before)
-        if cap and not re.match(r"\s+[A-Za-z'-]*s\b", after) and cap.group(1) not in _CAP_OK:
-            return True
-    return False
-
-
-_CAP_OK = {"The", "Some", "About", "Nearly", "Almost", "Over", "Around", "Only", "All", "At", "And", "But", "With",
-           "Least", "Than", "To", "Of", "Killed", "Kills", "Kill", "Killing", "Injured", "Injures", "Wounded",
-           "Wounds", "Dead", "Toll", "Rises", "Rise", "Hits", "Reaches", "Leaves", "Leave", "Claims", "Dies", "Die",
-           "Arrested", "Arrests", "Detained", "Detains", "Displaces", "Displaced", "Flee", "Flees", "Up", "More",
-           "Another", "Estimated", "Further", "Approximately", "Roughly", "Pledges", "Gives", "Sends", "Approves"}
-
-
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` that could be a reported figure, in text order."""
     sc = _Scanner(text)
@@ -239,7 +177,7 @@ def _quantity(sc: _Scanner, m: re.Match, value: float, vague: bool) -> tuple[Qua
     start = m.start()
     money_before = bool(CUR_BEFORE.search(sc.before(start, 12)))
     value, end, scaled = sc.number(m, value, vague, money_before)
-    if not money_before and not vague and _is_non_figure(sc, m, end, value, scaled):
+    if not money_before and not vague and is_non_figure(sc, m, end, value, scaled):
         return None, m.end()
     unit, qstart, qend = money(text, start, end)
     q = Quantity(qstart, qend, "", value, unit=unit, vague=vague)
@@ -277,7 +215,7 @@ def _range_or_vote(sc: _Scanner, q: Quantity) -> bool:
         return True
     m2, v2, vague2 = got
     v2, end2, scaled2 = sc.number(m2, v2, vague2, q.unit is not None)
-    if vague2 or _is_non_figure(sc, m2, end2, v2, scaled2) and not scaled2:
+    if vague2 or is_non_figure(sc, m2, end2, v2, scaled2) and not scaled2:
         return True
     unit2, _, end2 = money(text, m2.start(), end2)
     p = _PERCENT.match(text, end2) if q.unit in (None, "percent") else None
