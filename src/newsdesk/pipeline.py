@@ -228,19 +228,22 @@ def link_clusters(store: SQLiteStore, settings: Settings, summary: BuildSummary,
     """Assign the articles without an event to events and stories."""
     t0 = time.perf_counter()
     df, n = store.term_df()
-    state = ClusterState(df=df, n_docs=n)
+    state = ClusterState(df=df, n_docs=n, redirects=store.redirects())
     members = {**store.group_members("event"), **store.group_members("story")}
-    for level, pool in (("event", state.events), ("story", state.stories)):
-        for gid, (cen, g) in store.group_centroids(level).items():
-            pool[gid] = (cen, g)
-            state.sizes[gid] = len(members.get(gid, [])) or 1
-            state.index(gid, cen)
+    terms = store.group_terms()
+    for gid, (cen, g) in store.group_centroids("story").items():
+        sn, sdf = terms.get(gid, (0, {}))
+        state.add_story(g, cen, len(members.get(gid, [])) or 1, sdf, sn)
+    for gid, (cen, g) in store.group_centroids("event").items():
+        state.add_event(g, cen, len(members.get(gid, [])) or 1)
+        state.sizes_own[gid], state.event_df[gid] = terms.get(gid, (0, {}))
     for r in store.db.execute("SELECT id, event, story FROM articles WHERE event IS NOT NULL"):
         state.article_event[r[0]] = (r[1], r[2])
     new = list(store.articles("event IS NULL", order="published IS NULL, published, id"))
     for i in range(0, len(new), settings.batch_size):
         batch = new[i : i + settings.batch_size]
         result = assign_clusters(batch, state, settings)
-        store.save_clusters(result.assignments, result.touched, result.df_increments, result.explanations)
+        store.save_clusters(result.assignments, result.touched, result.df_increments, result.explanations,
+                            result.merges, result.term_stats)
         progress("cluster", min(i + settings.batch_size, len(new)), len(new))
     _timed(summary, "cluster", t0)

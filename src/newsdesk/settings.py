@@ -49,7 +49,8 @@ class Settings:
     event_number_weight: float = _s(0.3, "Weight of numbers against words (1.0) when comparing an article with events.")
     story_idf_smoothing: float = _s(5.0, "Smoothing of the within-story idf that tells a story's events apart (> 1).")
     story_name_weight: float = _s(1.0, "Weight of name phrases against words (1.0) in story vectors.")
-    story_merge_threshold: float = _s(1.0, "Story-to-story similarity at which two stories merge (1.0: never).")
+    event_merge_threshold: float = _s(1.0, "Similarity of two events of one story at which they merge (1.0: never).")
+    story_merge_threshold: float = _s(0.15, "Story-to-story similarity at which two stories merge (1.0: never).")
     # facts
     facts: bool = _s(True, "Find entity mentions, quotes and figures (spaCy NER plus rules; the slowest stage).")
     # pipeline

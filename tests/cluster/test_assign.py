@@ -44,3 +44,44 @@ def test_ids_are_stable_whatever_the_batch_split():
     two = dict(assign_clusters(arts[:2], state, Settings()).assignments)
     two.update(assign_clusters(arts[2:], state, Settings()).assignments)
     assert one == two
+
+
+QUAKE_A = ["A magnitude 6.1 earthquake struck Varnholt province on Monday, killing 12 people in the town of Edrin.",
+           "The 6.1 quake near Edrin in Varnholt province left 12 dead, officials in Varnholt said.",
+           "Rescuers in Edrin searched collapsed homes after the Varnholt earthquake of magnitude 6.1 killed 12."]
+QUAKE_B = ["A magnitude 7.4 earthquake hit Lusaro island, killing 340 people around the port of Maddeq.",
+           "The 7.4 quake on Lusaro island killed 340, and Maddeq port lay in ruins, Lusaro officials said."]
+
+
+def test_two_similar_events_stay_apart_by_place_and_magnitude():
+    d0 = date(2024, 3, 4)
+    arts = [art(i, t, d0) for i, t in enumerate(QUAKE_A)] + [art(20 + i, t, d0) for i, t in enumerate(QUAKE_B)]
+    res = assign_clusters(arts, ClusterState(), Settings())
+    ev = [res.assignments[a.id][0] for a in arts]
+    assert len(set(ev[:3])) == 1 and len(set(ev[3:])) == 1 and ev[0] != ev[3]
+    why = res.explanations[arts[1].id]
+    assert "edrin" in why["shared_names"] or "varnholt" in why["shared_names"]
+    assert "6.1" in why["shared_numbers"]
+    first_b = res.explanations[arts[3].id]
+    assert first_b["reason"] == "new event"
+    if "runner_up" in first_b:
+        assert "below the threshold" in first_b["runner_up"]["why_not"]
+
+
+def test_merged_story_redirects_to_its_survivor(tmp_path):
+    from newsdesk.store.sqlite import open_store
+
+    d0 = date(2024, 4, 15)
+    arts = [art(i, t, d0 + timedelta(days=i)) for i, t in enumerate(DAM)]
+    settings = Settings(story_threshold=1.0, story_merge_threshold=0.05, event_threshold=1.0)
+    res = assign_clusters(arts, ClusterState(), settings)
+    assert res.merges and all(level == "story" for _, _, level in res.merges)
+    assert len({st for _, st in res.assignments.values()}) == 1
+    with open_store(tmp_path / "desk.db") as store:
+        store.save_clusters(res.assignments, res.touched, res.df_increments, res.explanations,
+                            res.merges, res.term_stats)
+        old, new, _ = res.merges[0]
+        assert store.resolve_group(old) == store.resolve_group(new)
+        assert old not in {g.id for g in store.groups("story")}
+        first = store.explanation(arts[0].id)
+        assert first["story"] == store.resolve_group(old)

@@ -36,7 +36,7 @@ class ClusterResult:
     df_increments: dict[str, int]
     explanations: dict[str, dict]
     merges: list[tuple[str, str, str]] = field(default_factory=list)  # (merged id, survivor, level)
-    story_stats: dict[str, tuple[int, dict[str, int]]] = field(default_factory=dict)
+    term_stats: dict[str, tuple[int, dict[str, int]]] = field(default_factory=dict)  # group -> (n, df)
 
 
 def event_weights(s: Settings) -> dict[str, float]:
@@ -160,6 +160,11 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
             state.count_in_story(st, ev, c)
             state.sizes_own[ev] = state.sizes_own.get(ev, 0) + 1
             explanations[a.id] = explain(vec, ev, st, sim, top, stop, state, reason, s)
+            for _, other in top[:3]:
+                done = _maybe_merge_event(state, ev, other, s)
+                if done:
+                    merges.append(done)
+                    ev = state.resolve(ev)
             merged = _maybe_merge_story(state, st, a.published, s)
             if merged:
                 merges.append(merged)
@@ -178,8 +183,12 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
             cen, g = state.stories[gid]
             g.title = story_title(state, gid)
         groups.append((g, cen, state.sizes.get(gid, 1)))
-    stats = {gid: (state.story_n.get(gid, 0), state.story_df.get(gid, {}))
-             for gid in {state.resolve(g) for g in touched} if gid in state.stories}
+    stats = {}
+    for gid in {state.resolve(g) for g in touched}:
+        if gid in state.stories:
+            stats[gid] = (state.story_n.get(gid, 0), state.story_df.get(gid, {}))
+        elif gid in state.events:
+            stats[gid] = (state.sizes_own.get(gid, 0), state.event_df.get(gid, {}))
     return ClusterResult(assignments, groups, df_inc, explanations, merges, stats)
 
 
@@ -190,6 +199,35 @@ def _join(state: ClusterState, gid: str, vec, d: date | None, weights, keep: int
     state.sizes[gid] = state.sizes.get(gid, 1) + 1
     state.index(gid, pool[gid][0])
     _extend(g, d)
+
+
+def _maybe_merge_event(state: ClusterState, ev: str, other: str, s: Settings):
+    """Merge two events of one story whose centroids now read as one happening."""
+    other = state.resolve(other)
+    if s.event_merge_threshold >= 1.0 or other == ev or other not in state.events:
+        return None
+    (ca, ga), (cb, gb) = state.events[ev], state.events[other]
+    if ga.parent != gb.parent:
+        return None
+    w = event_weights(s)
+    sim = cosine(state.localised(ca, ev, w, s.story_idf_smoothing), state.localised(cb, other, w, s.story_idf_smoothing))
+    if sim < s.event_merge_threshold:
+        return None
+    big, small = sorted((ev, other), key=lambda x: (-state.sizes.get(x, 1), state.events[x][1].first or _FAR, x))
+    bc, bg = state.events[big]
+    sc, sg = state.events[small]
+    state.events[big] = (_mix(bc, state.sizes[big], sc, state.sizes[small], w, s.centroid_terms), bg)
+    state.sizes[big] += state.sizes.pop(small)
+    state.sizes_own[big] = state.sizes_own.get(big, 0) + state.sizes_own.pop(small, 0)
+    state.index(big, state.events[big][0])
+    _extend(bg, sg.first, sg.last)
+    df = state.event_df.setdefault(big, {})
+    for t, n in state.event_df.pop(small, {}).items():
+        df[t] = df.get(t, 0) + n
+    state.story_events.get(bg.parent, set()).discard(small)
+    del state.events[small]
+    state.redirects[small] = big
+    return small, big, "event"
 
 
 def _maybe_merge_story(state: ClusterState, sid: str, d: date | None, s: Settings):

@@ -240,9 +240,22 @@ class SQLiteStore(FactsTables):
         groups: list[tuple[Group, dict[str, float], int]],
         df_increments: dict[str, int],
         explanations: dict[str, dict],
+        merges: Iterable[tuple[str, str, str]] = (),
+        term_stats: dict[str, tuple[int, dict[str, int]]] | None = None,
     ) -> None:
-        """Store article -> (event, story), the touched groups, new document frequencies."""
+        """Store article -> (event, story), the touched groups, new document frequencies,
+        merges (the merged id redirects to its survivor) and per-group term counts."""
         with self.db:
+            for old, new, level in merges:
+                col = "event" if level == "event" else "story"
+                self.db.execute(f"UPDATE articles SET {col}=? WHERE {col}=?", (new, old))
+                self.db.execute("UPDATE groups SET parent=? WHERE parent=?", (new, old))
+                self.db.execute("UPDATE explanations SET event=? WHERE event=?", (new, old))
+                self.db.execute("UPDATE redirects SET new=? WHERE new=?", (new, old))
+                self.db.execute("INSERT OR REPLACE INTO redirects (old, new, level, at) VALUES (?,?,?,?)",
+                                (old, new, level, _now()))
+                self.db.execute("DELETE FROM groups WHERE id=?", (old,))
+                self.db.execute("DELETE FROM group_terms WHERE id=?", (old,))
             for gid_group, centroid, n in groups:
                 g = gid_group
                 self.db.execute(
@@ -251,6 +264,10 @@ class SQLiteStore(FactsTables):
                     (g.id, g.level, g.parent, g.title, _iso(g.first), _iso(g.last), n,
                      json.dumps(centroid, ensure_ascii=False)),
                 )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO group_terms (id, n, df) VALUES (?,?,?)",
+                [(gid, n, json.dumps(df, ensure_ascii=False)) for gid, (n, df) in (term_stats or {}).items()],
+            )
             self.db.executemany(
                 "UPDATE articles SET event=?, story=? WHERE id=?",
                 [(ev, st, aid) for aid, (ev, st) in assignments.items()],
@@ -264,9 +281,27 @@ class SQLiteStore(FactsTables):
                 [(a, d.get("event"), json.dumps(d, ensure_ascii=False)) for a, d in explanations.items()],
             )
 
+    def redirects(self) -> dict[str, str]:
+        """Every merged event or story id -> its survivor."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT old, new FROM redirects")}
+
+    def resolve_group(self, gid: str) -> str:
+        """The id a (possibly merged) event or story goes by now."""
+        r = self.db.execute("SELECT new FROM redirects WHERE old=?", (gid,)).fetchone()
+        return r[0] if r else gid
+
+    def group_terms(self) -> dict[str, tuple[int, dict[str, int]]]:
+        return {r[0]: (r[1], json.loads(r[2])) for r in self.db.execute("SELECT id, n, df FROM group_terms")}
+
     def explanation(self, article_id: str) -> dict | None:
         r = self.db.execute("SELECT detail FROM explanations WHERE article=?", (article_id,)).fetchone()
-        return json.loads(r[0]) if r else None
+        if not r:
+            return None
+        detail = json.loads(r[0])
+        for key in ("event", "story"):
+            if detail.get(key):
+                detail[key] = self.resolve_group(detail[key])
+        return detail
 
     # -- search and runs --------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[tuple[Article, float]]:

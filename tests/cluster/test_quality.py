@@ -1,0 +1,50 @@
+"""Quality gates: ECB+ events (online, shuffled) and T17 / WikiRef220 stories, on ../shared."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, shared_dataset
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+@pytest.fixture(scope="module")
+def bench():
+    shared_dataset("ecbplus")
+    import eval_clusters
+
+    return eval_clusters
+
+
+def test_ecb_events_online(bench):
+    from newsdesk.settings import Settings
+
+    r = bench.ecb_ours(Settings(), 1)["all"]
+    b3_f, ari = r[2], r[3]
+    assert b3_f >= 0.83, r
+    assert ari >= 0.76, r
+
+
+def test_t17_topics_come_out_as_stories(bench):
+    from newsdesk.settings import Settings
+
+    shared_dataset("t17")
+    arts, gold = bench.t17_articles(100)
+    p, ip, _ = bench.stories(arts, gold, Settings(), None)
+    assert p >= 0.92, (p, ip)
+    assert ip >= FLOOR_T17_INVERSE, (p, ip)
+
+
+def test_wikiref_topics(bench):
+    from newsdesk.settings import Settings
+
+    shared_dataset("wikiref220")
+    arts, gold = bench.wikiref_articles()
+    p, ip, _ = bench.stories(arts, gold, Settings(), 0)
+    assert p >= 0.88 and ip >= 0.9, (p, ip)
+
+
+FLOOR_T17_INVERSE = 0.78  # measured .818 on 100 per folder (.870 on all of T17); target .95
