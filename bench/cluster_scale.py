@@ -1,0 +1,75 @@
+"""Cluster assignment speed and memory as the desk grows (synthetic invented corpus).
+
+    python bench/cluster_scale.py [--sizes 2000,10000] [--probe 500]
+
+Articles are invented: each event has its own place and person names, numbers and a
+topic vocabulary shared with other events of its story; dates advance a day per
+~40 articles. The desk is grown to each size by online assignment in batches of 200,
+then ``--probe`` more articles are timed: articles per second at that size, and the
+process's peak resident memory with the number of events held.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import time
+from datetime import date, timedelta
+
+from newsdesk.cluster import ClusterState, assign_clusters
+from newsdesk.records import Article
+from newsdesk.settings import Settings
+
+_SYL = ["ka", "lo", "mer", "ud", "ten", "vra", "sil", "om", "par", "ex", "ri", "dan", "bel", "cor", "ves", "hal"]
+
+
+def _word(rng: random.Random, n: int = 3) -> str:
+    return "".join(rng.choice(_SYL) for _ in range(n))
+
+
+def synthetic(n: int, seed: int = 3):
+    """Yield ``n`` invented articles: ~25 per event, ~8 events per story."""
+    rng = random.Random(seed)
+    stories = [[_word(rng) for _ in range(12)] for _ in range(max(1, n // 200))]
+    d0 = date(2020, 1, 1)
+    for i in range(n):
+        ev = i // 25 + rng.randrange(3)
+        er = random.Random(ev)
+        topic = stories[ev % len(stories)]
+        place, person = _word(er).title(), _word(er).title() + " " + _word(er).title()
+        nums = [str(er.randrange(2, 900)) for _ in range(2)]
+        words = [rng.choice(topic) for _ in range(40)] + [_word(rng) for _ in range(30)]
+        rng.shuffle(words)
+        body = (f"In {place}, {person} said {nums[0]} people were affected and {nums[1]} more. "
+                + " ".join(words) + f". Officials in {place} confirmed it.")
+        yield Article(id=f"a{i:07d}", source=str(i), fmt="txt", title=f"{place} {topic[0]} {topic[1]}",
+                      text=body, published=d0 + timedelta(days=i // 40))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="2000,10000")
+    ap.add_argument("--probe", type=int, default=500)
+    args = ap.parse_args()
+    sizes = [int(x) for x in args.sizes.split(",")]
+    arts = list(synthetic(max(sizes) + args.probe))
+    state, settings, done = ClusterState(), Settings(), 0
+    print("## Cluster scale (synthetic)\n\n| desk size | articles/s (next %d) | events | peak RSS MB |\n|---|---|---|---|"
+          % args.probe)
+    for size in sizes:
+        for i in range(done, size, 200):
+            assign_clusters(arts[i : min(i + 200, size)], state, settings)
+        done = size
+        t0 = time.perf_counter()
+        for i in range(size, size + args.probe, 200):
+            assign_clusters(arts[i : min(i + 200, size + args.probe)], state, settings)
+        rate = args.probe / (time.perf_counter() - t0)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"| {size} | {rate:.0f} | {len(state.events)} | {rss:.0f} |", flush=True)
+        # the probe articles stay in the desk; the next size grows from here
+        done = size + args.probe
+
+
+if __name__ == "__main__":
+    main()
