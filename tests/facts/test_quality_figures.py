@@ -1,9 +1,8 @@
 """Quality gate: casualty counts on FA-KES (804 Syrian-war articles with crowd counts).
 
 From the figures ``find_figures`` extracts, ``bench/eval_figures.py`` derives per
-article the count of civilians, children, women and non-civilians killed (the
-first killed figure of each category; rule in its docstring) and scores exact
-matches against the crowd counts. The rules were developed on the even unit_ids;
+article the count of civilians, children, women and non-civilians killed (rules in
+``bench/eval_figures_counts.py``) and scores exact matches against the crowd counts. The rules were developed on the even unit_ids;
 the odd ones are held out. Floors sit a little under what was measured
 (``python bench/eval_figures.py``). The corpus lives outside the repo and is
 never copied into it; the test is skipped when it is absent.
@@ -17,17 +16,21 @@ import pytest
 
 from tests.conftest import ROOT, shared_dataset
 
-# measured: civilians on nonzero gold .788 (even .825, odd .750); children .724; women .486; non-civilians .711;
-# a naive "digits next to killed" rule reaches .465 on civilians (same run)
+# measured (python bench/eval_figures.py): civilians on nonzero gold .831 (even .874, odd .787), all articles .799;
+# children .829 (all articles .871); women .730 (.932); non-civilians .720 (.852); a naive "digits next to killed"
+# rule reaches .465 on civilians (same run). The crowd's published civilian count equals the annotator's typed
+# answer for .878 of matched articles, so exact match much above that is not to be expected.
 FLOORS = {
-    ("all", "civilians", "nonzero"): 0.77,
-    ("even", "civilians", "nonzero"): 0.80,
-    ("odd", "civilians", "nonzero"): 0.72,
-    ("all", "civilians", "all"): 0.73,
-    ("all", "children", "nonzero"): 0.69,
-    ("all", "women", "nonzero"): 0.40,
-    ("all", "noncivilians", "nonzero"): 0.68,
-    ("all", "noncivilians", "all"): 0.84,
+    ("all", "civilians", "nonzero"): 0.81,
+    ("even", "civilians", "nonzero"): 0.85,
+    ("odd", "civilians", "nonzero"): 0.76,
+    ("all", "civilians", "all"): 0.78,
+    ("all", "children", "nonzero"): 0.80,
+    ("all", "children", "all"): 0.85,
+    ("all", "women", "nonzero"): 0.67,
+    ("all", "women", "all"): 0.91,
+    ("all", "noncivilians", "nonzero"): 0.70,
+    ("all", "noncivilians", "all"): 0.83,
 }
 
 
