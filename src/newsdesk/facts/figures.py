@@ -40,6 +40,7 @@ _PERIOD = re.compile(  # a war-long toll: "since 2011", "the war has killed", "k
     rf"|\b{_WAR},?\s+(?:[\w'-]+,?\s+){{0,14}}?(?:has|have|had)\s+(?:\w+\s+)?(?:killed|left|claimed|cost)\b"
     rf"|\b(?:killed|died|dead|deaths)\s+(?:in|during|since)\s+(?:[\w'-]+\s+){{0,3}}?{_WAR}"
     rf"|\bsince\s+(?:[\w']+\s+){{0,3}}?{_WAR}", re.I)
+_PERIOD_WORD = re.compile(r"since|war\b|conflict|throughout|during|course|uprising|revolution|crisis|-year", re.I)
 _COORD = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?(?:and|or|as\s+well\s+as|plus)\s+|,?\s+")
 _AMONG = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?(?:were\s+|was\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?:at\s+least\s+)?")
 _NAME_ENTS = {"LAW", "PRODUCT", "EVENT", "FAC", "ORG", "WORK_OF_ART"}
@@ -48,8 +49,9 @@ _ONE_PERSON = (r"child|boy|girl|baby|infant|toddler|woman|man|civilian|person|mo
                r"resident|farmer|shepherd|volunteer|citizen|commander|pilot")
 # "a child was killed", "killing a pregnant woman", "a woman and child": a count of one person, kept only when
 # it is a casualty (killed, injured, missing, detained); "a man said" is not a figure
-_SINGLE = re.compile(rf"\b(?:an?|A|An)\s+(?:(?!of\b|and\b|or\b)[a-z][\w'-]*\s+){{0,2}}?(?:{_ONE_PERSON})\b(?![\w'-])"
-                     rf"(?:\s+and\s+({_ONE_PERSON})\b(?![\w'-]))?")
+_PERSON_NOUN = re.compile(rf"(?<![\w'-])(?:{_ONE_PERSON})(?![\w'-])")
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?|A|An)\s+(?:(?!of\b|and\b|or\b)[a-z][\w'-]*\s+){0,2}$")
+_AND_PERSON = re.compile(rf"\s+and\s+({_ONE_PERSON})(?![\w'-])")
 # a headline's bare noun: "Child killed 9 civilians injured", "Girl child killed two others injured"
 _BARE = re.compile(r"\b(?:Girl\s+child|Boy\s+child|Child|Boy|Girl|Baby|Woman|Man|Civilian|Soldier)(?=\s+(?:killed|dies|died|"
                    r"dead|martyred|injured|wounded|hurt|kidnapped|abducted|missing)\b)")
@@ -111,7 +113,7 @@ def find_figures(text: str, article_id: str, published: dt.date | None, doc=None
                 parent.kind = f.kind
         if single_at:
             here = [f for f in here if f.start not in single_at or f.kind in _CASUALTY]
-        period = _PERIOD.search(text, s0, s1)
+        period = _PERIOD.search(text, s0, s1) if here and _PERIOD_WORD.search(text, s0, s1) else None
         if period:
             for f in here:
                 f.extra["period"] = period.group(0)
@@ -137,13 +139,15 @@ def _singles(text: str, quantities: list[Quantity]) -> list[Quantity]:
     whose text is the noun itself (its subject is read from the noun on)."""
     taken = [(q.start, q.end) for q in quantities]
     found = []
-    for m in _SINGLE.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    for m in _PERSON_NOUN.finditer(text):  # the noun first: it is rarer than "a"
+        art = _ARTICLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if art is None or any(s < m.end() and art.start() < e for s, e in taken):
             continue
-        article = m.group(0).split()[0]
-        found.append(Quantity(m.start(), m.start() + len(article), article, 1.0))
-        if m.group(1):  # "a woman and child": the second noun is one person too
-            found.append(Quantity(m.start(1), m.end(1), m.group(1), 1.0))
+        article = art.group(0).split()[0]
+        found.append(Quantity(art.start(), art.start() + len(article), article, 1.0))
+        second = _AND_PERSON.match(text, m.end())
+        if second:  # "a woman and child": the second noun is one person too
+            found.append(Quantity(second.start(1), second.end(1), second.group(1), 1.0))
     for m in _BARE.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken) and (m.start() == 0 or text[m.start() - 1] != "-"):
             found.append(Quantity(m.start(), m.end(), m.group(0), 1.0))

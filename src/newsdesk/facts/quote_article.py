@@ -18,6 +18,8 @@ WORDS = re.compile(r"\w+")
 _QUOTE_CHARS = re.compile(r"[“”\"„]|''|``")
 _NOT_SUBJECT_START = frozenset("""and but or when if to in at after before while as because though although
 since until for from with by on of that than so then where whether how why what into about over under""".split())
+_CLAUSE_WORDS = frozenset("""was were is are has have had would will could can should did does do that
+said says""".split())  # a phrase holding one of these is a clause, not a speaker
 MIN_QUOTE_WORDS = 4  # a quoted span of fewer words counts only with a cue next to it
 
 
@@ -121,14 +123,16 @@ class QuoteArticle:
             return self.subject(cue.start())
         return None
 
-    def valid_phrase(self, start: int, end: int) -> bool:
+    def valid_phrase(self, start: int, end: int, clause_check: bool = True) -> bool:
         """Not a clause piece: a speaker phrase does not open on a conjunction or preposition.
 
         (A part-of-speech check, no verb before the first comma, was tried and measured worse on
         PolNeAR train and dev: it rejected more real speakers than garbage; so no tagger is needed.)
         """
-        words = self.text[start:end].split()
-        return bool(words) and words[0].lower() not in _NOT_SUBJECT_START
+        words = self.text[start:end].split(",")[0].split()
+        if not words or words[0].lower() in _NOT_SUBJECT_START:
+            return False
+        return not clause_check or not any(w.lower() in _CLAUSE_WORDS for w in words[1:])
 
     def subject(self, position: int):
         """The first name or pronoun of the sentence holding ``position`` (its subject, mostly)."""

@@ -54,7 +54,7 @@ def find_indirect(art: QuoteArticle, index: int, a: int, b: int, cues, qs: list[
                      sp, cue, index)
             return
         if n_before > 8 and before.endswith(",") and n_right >= 3 and not is_weak(word) \
-                and nwords(text[lp[0]:lp[1]]) <= 12 and art.valid_phrase(*lp):
+                and nwords(text[lp[0]:lp[1]]) <= 12 and art.valid_phrase(*lp, clause_check=False):
             # a long opening clause belongs to the content: "Even in Miami, where ..., Ferre said Trump ..."
             sp = art.resolver.resolve(*lp)
             start = content_after(text, cue.end(), word, b, art.mentions)
@@ -65,7 +65,7 @@ def find_indirect(art: QuoteArticle, index: int, a: int, b: int, cues, qs: list[
         intro_ok = (n_before == 0 or LEAD.fullmatch(before + " ") is not None
                     or (before.endswith(",") and n_before <= 8) or before.endswith(("that", "but", "and")))
         if intro_ok and n_right >= 3 and (not is_weak(word) or has_that):
-            if nwords(text[lp[0]:lp[1]]) > 12 or not art.valid_phrase(*lp):
+            if nwords(text[lp[0]:lp[1]]) > 12 or not art.valid_phrase(*lp, clause_check=False):
                 continue
             sp = art.resolver.resolve(*lp)
             start = content_after(text, cue.end(), word, b, art.mentions)
