@@ -139,10 +139,12 @@ def _singles(text: str, quantities: list[Quantity]) -> list[Quantity]:
     whose text is the noun itself (its subject is read from the noun on)."""
     taken = [(q.start, q.end) for q in quantities]
     found = []
+    consumed = 0
     for m in _PERSON_NOUN.finditer(text):  # the noun first: it is rarer than "a"
-        art = _ARTICLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        art = _ARTICLE_BEFORE.search(text, max(consumed, m.start() - 40), m.start())
         if art is None or any(s < m.end() and art.start() < e for s, e in taken):
             continue
+        consumed = m.end()  # "a girl child": one person
         article = art.group(0).split()[0]
         found.append(Quantity(art.start(), art.start() + len(article), article, 1.0))
         second = _AND_PERSON.match(text, m.end())

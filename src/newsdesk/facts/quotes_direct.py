@@ -131,7 +131,7 @@ def units(text: str, spans: list[QSpan]) -> list[tuple[int, int]]:
             k = i
             while k < n and text[k] in " \t":
                 k += 1
-            if k < n and (text[k].isupper() or text[k] in "“\""):
+            if k < n and (text[k].isupper() or text[k] in "“\"") and not _attribution_follows(text, k):
                 cut = i
         if cut is not None:
             if text[begin:cut].strip():
@@ -143,6 +143,15 @@ def units(text: str, spans: list[QSpan]) -> list[tuple[int, int]]:
     if text[begin:].strip():
         out.append(_trim(text, begin, n))
     return out
+
+
+_SHORT_ATTRIBUTION = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:said|says|added|wrote|told|asked)\b[^.!?\n“\"]{0,40}[.!?]",
+                                re.S)
+
+
+def _attribution_follows(text: str, k: int) -> bool:
+    """“Foo.” Trump said. -- a short attribution after a quote ending in a period belongs to it."""
+    return _SHORT_ATTRIBUTION.match(text, k) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
