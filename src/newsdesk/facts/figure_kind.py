@@ -136,7 +136,9 @@ def kind_of(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: 
         right = re.match(r"\s+([a-z]+)", text[np_end:s1]) if head in _VICTIMS else None
         right_kind = cue(right.group(1), anchored_end=False) if right else None
         return right_kind or left_kind  # "Girl child killed two others injured": the cue right after wins
-    toll = _TOLL_LEFT.search(text[max(s0, q.start - 100): q.start])
+    window = text[max(s0, q.start - 100): q.start]
+    low = window.lower()
+    toll = _TOLL_LEFT.search(window) if "toll" in low or "dea" in low or "fatal" in low else None
     if toll and toll.group("death") and toll.group("death").lower() in ("death", "fatality", "body"):
         return "killed"  # "the death toll rose to 8 more casualties": the toll, not what follows
     gap = _GAP.match(text, np_end, s1)  # "16 civilians including women and children were killed"
