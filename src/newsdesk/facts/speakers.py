@@ -32,12 +32,14 @@ _VERBS = (r"says?|said|saying|tells?|told|telling|add(?:s|ed|ing)?|explain(?:s|e
           r"scream(?:s|ed|ing)?|cr(?:y|ies|ied)|decr(?:y|ies|ied)|criticiz(?:es|ed|ing)|criticis(?:es|ed|ing)|"
           r"blam(?:es|ed|ing)|accus(?:es|ed|ing)|prais(?:es|ed|ing)|condemn(?:s|ed|ing)?|dub(?:s|bed)|"
           r"label(?:s|ed|led)|referr(?:ed|ing)|refers?|urg(?:es|ed|ing)|demand(?:s|ed|ing)?|thank(?:s|ed|ing)?|"
+          r"answer(?:s|ed)|interject(?:s|ed)|retort(?:s|ed)|exclaim(?:s|ed)|caution(?:s|ed)|proclaim(?:s|ed)|"
+          r"scoff(?:s|ed)|jeer(?:s|ed)|counter(?:s|ed)|"
           r"continu(?:es|ed)|denounc(?:es|ed|ing)|mock(?:s|ed|ing)?|slamm?(?:s|ed|ing)?|hail(?:s|ed|ing)?|lament(?:s|ed|ing)?")
 CUE = re.compile(rf"(?<![\w-])(?:according to|{_VERBS})\b", re.I)
 _TELL = re.compile(r"^(?:tells?|told|telling|ask(?:s|ed|ing)?|warn(?:s|ed|ing)?|remind(?:s|ed)?)$", re.I)
 _WEAK = re.compile(r"^(?:calls?|called|calling|describ\w+|think\w*|thought|believ\w+|report\w*|decr\w+|"
                    r"critici\w+|blam\w+|accus\w+|prais\w+|condemn\w*|dub\w*|label\w*|refer\w*|urg\w+|"
-                   r"demand\w*|cr(?:y|ies|ied)|thank\w*|continu\w+|denounc\w+|mock\w*|slam\w*|hail\w*|lament\w*)$", re.I)
+                   r"demand\w*|cr(?:y|ies|ied)|thank\w*|continu\w+|counter\w*|denounc\w+|mock\w*|slam\w*|hail\w*|lament\w*)$", re.I)
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "1", "we": "1"}
 _AUX = frozenset("""has have had was is were are would will could might may also later then previously once
 again repeatedly recently often reportedly however earlier since further too last first still already
