@@ -2,8 +2,9 @@
 
 From the figures ``find_figures`` extracts, ``bench/eval_figures.py`` derives per
 article the count of civilians, children, women and non-civilians killed (rules in
-``bench/eval_figures_counts.py``) and scores exact matches against the crowd counts. The rules were developed on the even unit_ids;
-the odd ones are held out. Floors sit a little under what was measured
+``bench/eval_figures_counts.py``) and scores exact matches against the crowd
+counts. The rules were developed on the even unit_ids; the odd ones are held
+out. Floors sit a little under what was measured
 (``python bench/eval_figures.py``). The corpus lives outside the repo and is
 never copied into it; the test is skipped when it is absent.
 """
