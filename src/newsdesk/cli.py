@@ -258,6 +258,39 @@ def figures(
 
 
 @app.command()
+def ledger(
+    db: Path = DB,
+    story: Optional[str] = typer.Option(None, "--story", help="Only this story (default: every story, largest first)."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Only figures of this kind: killed, injured, displaced, aid, ..."),
+    json_out: bool = typer.Option(False, "--json", help="Print one JSON line per series, with its points and findings."),
+) -> None:
+    """The figure ledger: each quantity tracked over time across sources, revisions told from contradictions."""
+    from .views import desk_ledger, series_record
+
+    store = _open(db)
+    if story and not store.count("articles", "story=?", (story,)):
+        _fail(f"no story {story} in {db}")
+    rows = desk_ledger(store, story, kind)
+    if json_out:
+        for sid, ser in rows:
+            typer.echo(json.dumps(series_record(ser, sid), ensure_ascii=False))
+        return
+    for sid, ser in rows:
+        best = ser.points[ser.best] if ser.best is not None else None
+        console.print(f"[bold]{escape(ser.label)}[/bold] [dim]({sid}, {len(ser.points)} points, {len(ser.sources)} sources"
+                      + (f", best {escape(best.text)} as of {best.as_of or 'undated'}" if best else "") + ")[/dim]")
+        table = Table("as of", "figure", "source", "article")
+        for p in ser.points:
+            table.add_row(p.as_of or "—", escape(p.text + "".join(f" ({f})" for f in p.flags)), escape(p.source), p.article)
+        console.print(table)
+        for f in ser.findings:
+            colour = "red" if f.kind == "contradiction" else "yellow"
+            console.print(f"  [{colour}]{f.kind}{' ' + f.direction if f.direction else ''}[/{colour}] {escape(f.note)}")
+    if not rows:
+        console.print("no figure series")
+
+
+@app.command()
 def explain(article: str, db: Path = DB) -> None:
     """Why an article is in its event: similarity, shared terms, runner-up."""
     store = _open(db)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from .store import SQLiteStore
-from .views import desk_view
+from .views import desk_ledger, desk_view, series_record
 
 CONTRACT_VERSION = "1"
 
@@ -16,7 +16,8 @@ def _d(d):
 
 
 def export_desk(store: SQLiteStore, out: Path) -> dict[str, int]:
-    """Write articles, events, stories, copies, quotes, figures and quarantine files into ``out``; return row counts."""
+    """Write articles, events, stories, copies, quotes, figures, ledger and quarantine files into ``out``;
+    return row counts."""
     out.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
 
@@ -75,6 +76,7 @@ def export_desk(store: SQLiteStore, out: Path) -> dict[str, int]:
          **({"extra": f.extra} if f.extra else {})}
         for f in store.figures()
     ))
+    write("ledger.jsonl", (series_record(ser, sid) for sid, ser in desk_ledger(store)))
     write("quarantine.jsonl", (
         {"source": r["source"], "reason": r["reason"], "detail": r["detail"], "at": r["at"]}
         for r in store.quarantine_rows()

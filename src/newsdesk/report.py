@@ -1,6 +1,13 @@
 """Static HTML report of a desk: one self-contained file, no scripts, no CDN.
 
-All article text is untrusted and is escaped by Jinja2's autoescaping.
+Per story: a cited briefing, a dated timeline, the figure ledger (one inline
+SVG chart per series with its revisions and contradictions), quotes by
+speaker, figures by kind, provenance trees and the articles themselves. Every
+citation and chart point links to an anchor in the page.
+
+All article text is untrusted and is escaped by Jinja2's autoescaping; the one
+piece of markup let through unescaped is the ledger's SVG, which
+``ledger.series_svg`` builds with every text escaped (the ``chart`` filter).
 """
 
 from __future__ import annotations
@@ -9,16 +16,30 @@ from collections import Counter
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
+from .ledger import Point, Series, series_svg
 from .store import SQLiteStore
-from .views import desk_view, provenance_trees
+from .views import FactLimits, desk_view, provenance_trees, story_facts
+
+
+def point_anchor(p: Point) -> str:
+    """The id of a ledger point's row in the page (its article and the figure's offset)."""
+    return f"pt-{p.article}-{p.start}"
+
+
+def _chart(series: Series) -> Markup:
+    return Markup(series_svg(series, 560, 260, href=lambda p: "#" + point_anchor(p)))  # escaped by series_svg
 
 
 def _env() -> Environment:
-    return Environment(loader=PackageLoader("newsdesk", "templates"), autoescape=select_autoescape(default=True))
+    env = Environment(loader=PackageLoader("newsdesk", "templates"), autoescape=select_autoescape(default=True))
+    env.filters["chart"] = _chart
+    env.filters["anchor"] = point_anchor
+    return env
 
 
-def render_report(store: SQLiteStore) -> str:
+def render_report(store: SQLiteStore, limits: FactLimits = FactLimits()) -> str:
     stories = desk_view(store)
     articles = {a.id: a for s in stories for a in s.articles}
     quarantine = store.quarantine_rows()
@@ -29,6 +50,7 @@ def render_report(store: SQLiteStore) -> str:
         trees_by_story.setdefault(story_of.get(t.article.id), []).append(t)
     return _env().get_template("report.html").render(
         stories=stories,
+        facts=story_facts(store, stories, limits),
         trees_by_story=trees_by_story,
         articles=articles,
         quarantine=quarantine,
@@ -39,12 +61,12 @@ def render_report(store: SQLiteStore) -> str:
     )
 
 
-def write_report(store: SQLiteStore, out: Path) -> Path:
+def write_report(store: SQLiteStore, out: Path, limits: FactLimits = FactLimits()) -> Path:
     """Write the report to ``out`` (a file path, or a folder that gets index.html)."""
     if out.suffix.lower() not in (".html", ".htm"):
         out.mkdir(parents=True, exist_ok=True)
         out = out / "index.html"
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_report(store), encoding="utf-8")
+    out.write_text(render_report(store, limits), encoding="utf-8")
     return out

@@ -1,12 +1,21 @@
-"""Read-side view of a desk: stories with their events and articles, shared by digest, report and export."""
+"""Read-side view of a desk, shared by digest, report, export and CLI.
+
+``desk_view``: stories with their events and articles; ``provenance_trees``: who
+copies whom; ``story_facts``: per story, its timeline, briefing, figure ledger,
+quotes by speaker and figures by kind, each list capped with a count of the rest.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from .facts.records import Figure, Quote
+from .ledger import LedgerArticle, Series, build_ledger
 from .records import Article, Group
 from .store import SQLiteStore
+from .timeline import Briefing, TimelineEntry, build_briefing, build_timeline
 
 
 @dataclass
@@ -114,3 +123,160 @@ def provenance_trees(store: SQLiteStore, article_ids: set[str] | None = None) ->
         trees = [t for t in trees if t.article.id in article_ids]
     trees.sort(key=lambda t: (-t.size(), _key(t.article.published), t.article.id))
     return trees
+
+
+# --- per-story facts: timeline, briefing, figure ledger, quotes by speaker, figures by kind ---------------------
+
+
+@dataclass(slots=True, frozen=True)
+class FactLimits:
+    """How much of each list a story shows; what is cut is counted, never silently dropped."""
+
+    dates: int = 8  # timeline dates
+    per_date: int = 2  # sentences per timeline date
+    brief: int = 5  # briefing sentences
+    series: int = 6  # figure-ledger series (most sources first)
+    speakers: int = 10  # speakers (most quoted first)
+    quotes_per_speaker: int = 4
+    kinds: int = 8  # figure kinds (most figures first)
+    figures_per_kind: int = 8
+
+
+@dataclass(slots=True)
+class QuoteView:
+    quote: Quote  # as the earliest article printed it
+    articles: list[str]  # every article printing the same words for the same speaker (copies included)
+
+
+@dataclass(slots=True)
+class SpeakerView:
+    speaker: str | None  # canonical name; None gathers the quotes whose speaker was not resolved
+    quotes: list[QuoteView]  # the first few
+    total: int  # distinct quotes of this speaker in the story
+
+
+@dataclass(slots=True)
+class FigureView:
+    figure: Figure
+    articles: list[str]  # every article printing the same figure in the same sentence
+
+
+@dataclass(slots=True)
+class KindView:
+    kind: str
+    figures: list[FigureView]  # the first few, in publication order
+    total: int
+
+
+@dataclass(slots=True)
+class StoryFacts:
+    """What the report shows of one story besides its articles; ``*_total`` count what the caps hide."""
+
+    story: str
+    timeline: list[TimelineEntry]
+    briefing: Briefing
+    series: list[Series]
+    series_total: int
+    speakers: list[SpeakerView]
+    speakers_total: int  # resolved speakers
+    unresolved: SpeakerView | None
+    quotes_total: int
+    kinds: list[KindView]
+    kinds_total: int
+    figures_total: int
+
+
+def ledger_articles(articles: list[Article]) -> dict[str, LedgerArticle]:
+    """What the figure ledger needs of each article."""
+    return {a.id: LedgerArticle(a.id, a.outlet, a.published.isoformat() if a.published else None, a.copy_of, a.title)
+            for a in articles}
+
+
+def desk_ledger(store: SQLiteStore, story: str | None = None, kind: str | None = None) -> list[tuple[str, Series]]:
+    """(story id, series) of one story's figure ledger or of every story's (largest story first, then most
+    sources first), built from the figures of ``kind`` if given."""
+    where, params = ["1"], []
+    if story:
+        where.append("a.story = ?")
+        params.append(story)
+    if kind:
+        where.append("f.kind = ?")
+        params.append(kind)
+    figures: dict[str, list[Figure]] = {}
+    arts = list(store.articles("story = ?", (story,)) if story else store.articles())
+    story_of = {a.id: a.story for a in arts}
+    for f in store.figures(" AND ".join(where), tuple(params)):
+        if story_of.get(f.article):
+            figures.setdefault(story_of[f.article], []).append(f)
+    size = Counter(a.story for a in arts)
+    known = ledger_articles(arts)
+    order = sorted(figures, key=lambda x: (-size[x], x))
+    return [(sid, ser) for sid in order for ser in build_ledger(figures[sid], known)]
+
+
+def series_record(series: Series, story: str | None = None) -> dict:
+    """One series as a JSON-able record (``newsdesk ledger --json``, ledger.jsonl): points and findings."""
+    kind, subject, unit, scope = series.key
+    return {"story": story, "series": series.id, "label": series.label, "kind": kind, "subject": subject,
+            "unit": unit, "scope": scope, "sources": series.sources, "best": series.best,
+            "points": [{**asdict(p), "flags": p.flags} for p in series.points],
+            "findings": [asdict(f) for f in series.findings]}
+
+
+def _speakers(quotes: list[Quote], limits: FactLimits) -> tuple[list[SpeakerView], int, SpeakerView | None, int]:
+    distinct: dict[tuple[str | None, str], QuoteView] = {}
+    for q in quotes:
+        key = (q.speaker, " ".join(q.text.lower().split()))
+        if key in distinct:
+            if q.article not in distinct[key].articles:
+                distinct[key].articles.append(q.article)
+        else:
+            distinct[key] = QuoteView(q, [q.article])
+    by: dict[str | None, list[QuoteView]] = {}
+    for (speaker, _), qv in distinct.items():
+        by.setdefault(speaker, []).append(qv)
+    named = sorted((s for s in by if s is not None), key=lambda s: (-len(by[s]), s))
+    views = [SpeakerView(s, by[s][: limits.quotes_per_speaker], len(by[s])) for s in named[: limits.speakers]]
+    none = by.get(None)
+    unresolved = SpeakerView(None, none[: limits.quotes_per_speaker], len(none)) if none else None
+    return views, len(named), unresolved, len(distinct)
+
+
+def _kinds(figures: list[Figure], limits: FactLimits) -> tuple[list[KindView], int, int]:
+    distinct: dict[tuple[str, str, str], FigureView] = {}
+    for f in figures:
+        key = (f.kind, f.text, f.sentence)
+        if key in distinct:
+            if f.article not in distinct[key].articles:
+                distinct[key].articles.append(f.article)
+        else:
+            distinct[key] = FigureView(f, [f.article])
+    by: dict[str, list[FigureView]] = {}
+    for fv in distinct.values():
+        by.setdefault(fv.figure.kind, []).append(fv)
+    kinds = sorted(by, key=lambda k: (k == "other", -len(by[k]), k))
+    views = [KindView(k, by[k][: limits.figures_per_kind], len(by[k])) for k in kinds[: limits.kinds]]
+    return views, len(kinds), len(distinct)
+
+
+def story_facts(store: SQLiteStore, stories: list[StoryView],
+                limits: FactLimits = FactLimits()) -> dict[str, StoryFacts]:
+    """Timeline, briefing, figure ledger, quotes by speaker and figures by kind of each story, capped by ``limits``."""
+    story_of = {a.id: s.group.id for s in stories for a in s.articles}
+    quotes: dict[str, list[Quote]] = {}
+    for q in store.quotes():
+        quotes.setdefault(story_of.get(q.article, ""), []).append(q)
+    figures: dict[str, list[Figure]] = {}
+    for f in store.figures():
+        figures.setdefault(story_of.get(f.article, ""), []).append(f)
+    out = {}
+    for s in stories:
+        sid, arts = s.group.id, s.articles
+        figs = figures.get(sid, [])
+        series = build_ledger(figs, ledger_articles(arts)) if figs else []
+        speakers, n_speakers, unresolved, n_quotes = _speakers(quotes.get(sid, []), limits)
+        kinds, n_kinds, n_figures = _kinds(figs, limits)
+        out[sid] = StoryFacts(
+            sid, build_timeline(arts, limits.dates, limits.per_date), build_briefing(arts, limits.brief),
+            series[: limits.series], len(series), speakers, n_speakers, unresolved, n_quotes, kinds, n_kinds, n_figures)
+    return out

@@ -1,0 +1,134 @@
+"""The HTML report of the example desk as a reader sees it: per story a cited briefing, a dated timeline,
+the figure ledger charts, quotes by speaker and figures by kind; every in-page link lands somewhere.
+Also `newsdesk ledger` and ledger.jsonl. (Hostile input: tests/test_cli.py.)"""
+
+import json
+
+import lxml.html
+import pytest
+
+from newsdesk.timeline.brief import containment
+
+MIN_CONTAINMENT = 0.8  # what build_briefing calls checked
+
+
+def _cls(el, tag: str, cls: str) -> list:
+    return el.xpath(f".//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {cls} ')]")
+
+
+@pytest.fixture(scope="module")
+def page(example_desk, tmp_path_factory):
+    from typer.testing import CliRunner
+
+    from newsdesk.cli import app
+
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    result = CliRunner().invoke(app, ["report", "--db", str(example_desk), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return lxml.html.parse(str(out)).getroot()
+
+
+@pytest.fixture(scope="module")
+def flood(page):
+    """The flood story: the largest, listed first."""
+    story = _cls(page, "div", "story")[0]
+    assert "Aldmoor" in story.xpath(".//h2")[0].text_content()
+    return story
+
+
+def _quotes_by_speaker(story) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    speaker = None
+    for row in _cls(story, "section", "quotes")[0].xpath(".//tr"):
+        head = row.xpath("./th[@class='speaker']")
+        if head:
+            speaker = head[0].text_content().split("(")[0].strip()
+        cells = row.xpath("./td")
+        if speaker and len(cells) == 3:
+            groups.setdefault(speaker, []).append(cells[0].text_content())
+    return groups
+
+
+def test_quotes_are_listed_under_their_speaker(flood):
+    groups = _quotes_by_speaker(flood)
+    marsh = " ".join(groups["Elena Marsh"])
+    assert "The priority now is the people who are still out there" in marsh
+    assert "The number is 31" not in marsh and "The number is 31" in " ".join(groups["Jonas Pell"])
+    meta = _cls(flood, "section", "quotes")[0].xpath(".//p")[0].text_content()
+    assert "more not shown" in meta  # a big story shows its most quoted speakers and says how many are hidden
+    assert len(groups) <= 11  # ten speakers and the unresolved group
+
+
+def test_the_killed_series_is_charted_with_the_toll_rising(flood):
+    charts = {f.xpath(".//figcaption/b")[0].text_content(): f for f in _cls(flood, "figure", "series")}
+    killed = charts["people killed"]
+    points = [(p.get("data-date"), float(p.get("data-value"))) for p in _cls(killed, "g", "point")]
+    by_day: dict[str, float] = {}
+    for day, value in points:
+        by_day[day] = max(by_day.get(day, 0), value)
+    assert by_day["2024-04-15"] <= 16 and by_day[max(by_day)] == 41  # at least 12 on the day of the dam, 41 at the end
+    assert "best current estimate 41" in killed.xpath(".//figcaption")[0].text_content()
+    finding = _cls(killed, "ul", "findings")[0].xpath("./li")[0]
+    assert finding.xpath(".//span")[0].text_content() in ("contradiction", "revision up", "revision down")
+    for link in finding.xpath(".//a"):  # each side of a finding links to its point's row, which shows the sentence
+        row = killed.xpath(f".//tr[@id='{link.get('href')[1:]}']")[0]
+        assert row.xpath(".//mark") and row.xpath(".//a[@class='cite']")
+    assert all(a.getparent().tag == "a" for a in _cls(killed, "g", "point"))  # dots link to their sentences
+    assert "more not shown" in _cls(flood, "section", "ledger")[0].xpath(".//p")[0].text_content()
+
+
+def test_timeline_dates_are_in_order_and_cited(flood):
+    section = _cls(flood, "section", "timeline")[0]
+    days = [t.get("datetime") for t in section.xpath(".//time")]
+    assert len(days) >= 5 and days == sorted(days) and "2024-04-15" in days
+    for p in section.xpath(".//ol/li/p"):
+        assert p.xpath(".//a[@class='cite']"), p.text_content()
+
+
+def test_briefing_citations_are_marked_checked_only_when_the_article_holds_the_sentence(page, flood):
+    items = _cls(flood, "section", "briefing")[0].xpath(".//ol/li")
+    assert items
+    marks = {"checked": 0, "unchecked": 0}
+    for li in items:
+        sentence = "".join(li.xpath("./text()")).strip()
+        for a in li.xpath(".//a"):
+            kind = "checked" if "checked" in a.get("class").split() else "unchecked"
+            marks[kind] += 1
+            assert a.text_content().startswith("✓" if kind == "checked" else "?")
+            assert (kind == "unchecked") == ("(unchecked)" in a.text_content())
+            text = page.xpath(f"//tr[@id='{a.get('href')[1:]}']//div[@class='text']")[0].text_content()
+            assert (containment(sentence, text) >= MIN_CONTAINMENT) == (kind == "checked"), (sentence, a.get("href"))
+    assert marks["checked"] >= len(items)
+
+
+def test_figures_by_kind_and_links_all_land(page, flood):
+    section = _cls(flood, "section", "figures")[0]
+    kinds = [h.text.strip() for h in section.xpath(".//h4")]
+    assert "killed" in kinds and "aid" in kinds
+    killed = section.xpath(".//h4[starts-with(normalize-space(.), 'killed')]/following-sibling::table[1]")[0]
+    rows = [[td.text_content().strip() for td in tr.xpath("./td")] for tr in killed.xpath(".//tr[td]")]
+    assert ["at least 12", "regional officials"] in [[r[1], r[3]] for r in rows]
+    ids = {e.get("id") for e in page.iter() if isinstance(e.tag, str) and e.get("id")}
+    hrefs = [a.get("href") for a in page.iter("a") if (a.get("href") or "").startswith("#")]
+    assert len(hrefs) > 100 and [h for h in hrefs if h[1:] not in ids] == []
+    assert not page.xpath("//script")
+
+
+def test_ledger_command_and_export(example_desk, cli, tmp_path):
+    rows = [json.loads(line) for line in cli("ledger", "--db", example_desk, "--kind", "killed", "--json").output.splitlines()]
+    assert rows and all(r["kind"] == "killed" for r in rows)
+    first = rows[0]
+    assert first["label"] == "people killed" and len(first["points"]) >= 5
+    for p in first["points"]:
+        assert p["text"] in p["sentence"] and p["article"]
+    for f in first["findings"]:
+        a, b = first["points"][f["a"]], first["points"][f["b"]]
+        assert f["kind"] in ("revision", "contradiction") and a["text"].split()[-1] in f["note"]
+        if f["kind"] == "contradiction":
+            assert a["source"] != b["source"]
+    story = cli("ledger", "--db", example_desk, "--story", first["story"]).output
+    assert "people killed" in story and "contradiction" in story
+    assert cli("ledger", "--db", example_desk, "--story", "nope", ok=False).exit_code == 2
+    cli("export", "--db", example_desk, "--out", tmp_path)
+    exported = [json.loads(line) for line in (tmp_path / "ledger.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r for r in exported if r["kind"] == "killed"] == rows
