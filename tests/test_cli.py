@@ -67,18 +67,29 @@ def test_hostile_input_is_escaped_in_the_report_and_quarantined(tmp_path, cli):
     pile = tmp_path / "pile"
     pile.mkdir()
     evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
-    body = f"Officials said {evil} the council met on Monday to discuss the bridge repairs. " * 4
+    body = (f"Officials said {evil} the council met on Monday to discuss the bridge repairs. "
+            f'"We will rebuild the bridge {evil}," said Mayor Anna Kell. '
+            "At least 12 people were killed when the bridge fell, the regional police said on Monday. ") * 4
     (pile / "evil.jsonl").write_text(json.dumps({"id": "e1", "title": f"Title {evil}", "outlet": "X<b>",
-                                                 "text": body}) + "\n{broken\n")
+                                                 "published": "2024-05-06", "text": body}) + "\n{broken\n")
     (pile / "bin.html").write_bytes(b"\x00\x01\x02" * 500)
     db = tmp_path / "d.sqlite"
     out = cli("build", pile, "--db", db, "--quiet").output
     assert "1 new articles" in out and "quarantined: 2" in out
+    # Names come from untrusted text too: a speaker and a figure source holding markup.
+    con = sqlite3.connect(db)
+    assert con.execute("UPDATE quotes SET speaker = '<script>alert(5)</script>' WHERE speaker = 'Anna Kell'").rowcount
+    assert con.execute("UPDATE figures SET source = '<script>alert(6)</script>' WHERE kind = 'killed'").rowcount
+    con.commit()
     html_path = tmp_path / "report.html"
     cli("report", "--db", db, "--out", html_path)
     html = html_path.read_text()
-    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "<script" not in html.lower() and "<img src=x" not in html
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+    assert "rebuild the bridge &lt;img src=x" in html  # the quote, in the quotes table
+    assert "&lt;script&gt;alert(5)&lt;/script&gt;" in html  # the speaker
+    assert html.count("&lt;script&gt;alert(6)&lt;/script&gt;") >= 3  # the source: figures table, ledger table, chart
+    assert '<figure class="series">\n<svg' in html  # the chart is inline SVG, not escaped text
     assert "malformed_json" in html and "binary" in html
     q = cli("quarantine", "--db", db).output
     assert "malformed_json" in q and "binary" in q
