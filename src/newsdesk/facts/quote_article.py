@@ -18,6 +18,7 @@ WORDS = re.compile(r"\w+")
 _QUOTE_CHARS = re.compile(r"[“”\"„]|''|``")
 _NOT_SUBJECT_START = frozenset("""and but or when if to in at after before while as because though although
 since until for from with by on of that than so then where whether how why what into about over under""".split())
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 _CLAUSE_WORDS = frozenset("""was were is are has have had would will could can should did does do that
 said says""".split())  # a phrase holding one of these is a clause, not a speaker
 MIN_QUOTE_WORDS = 4  # a quoted span of fewer words counts only with a cue next to it
@@ -86,6 +87,7 @@ class QuoteArticle:
         self.unit_starts = [u[0] for u in self.units]
         self.resolver = SpeakerResolver(self.text, self.mentions, self.unit_starts)
         self.quotes: list[Quote] = []
+        self.last_speaker = None
         self.last: tuple[Quote, int] | None = None  # last direct quote and the unit it ended in
         self.colon_speaker = None  # speaker of a unit ending in "said:"
 
@@ -107,6 +109,7 @@ class QuoteArticle:
         self.quotes.append(q)
         if speaker is not None:
             self.resolver.remember(end, speaker)
+            self.last_speaker = speaker
         if q.direct:
             self.last = (q, unit_index)
         return q
@@ -116,10 +119,19 @@ class QuoteArticle:
         ("Smith smiled and said", "..., telling reporters")."""
         span = left_phrase(self.text, lo, cue.start(), after_quote)
         word = cue.group().lower()
-        joined = re.search(r"\b(?:and|but|then|,)\s*$", self.text[lo:cue.start()]) is not None
-        if span and self.valid_phrase(*span) and not (word.endswith("ing") and joined):
-            return self.resolver.resolve(*span)
-        if word.endswith("ing") or joined or span:
+        joined = not after_quote and re.search(r"(?:\band|\bbut|\bthen|,)\s*$", self.text[lo:cue.start()]) is not None
+        if span and not joined:
+            last = self.text[span[0]:span[1]].split()[-1]
+            if last.lower() in _SUBJECT_PRONOUNS and span[1] - len(last) > span[0]:
+                span = (span[1] - len(last), span[1])  # "... what he described": the pronoun is the subject
+            if self.valid_phrase(*span):
+                return self.resolver.resolve(*span)
+        if joined or word.endswith("ing") or span:
+            # "..., Fiorina said, adding that ...": the speaker quoted just before in this sentence
+            k = bisect_right(self.unit_starts, cue.start()) - 1
+            if (word.endswith("ing") or joined) and self.quotes and k >= 0 \
+                    and (self.quotes[-1].speaker_start or -1) >= self.unit_starts[k] and self.last_speaker:
+                return self.last_speaker
             return self.subject(cue.start())
         return None
 

@@ -109,10 +109,13 @@ def _with_quotes(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan],
         if after:
             lo = before[-1].close if before else pos
             speaker = art.speaker_left(lo, cue, False)
-            if speaker is None:
+            if speaker is None and not is_weak(cue.group()):
+                # inverted before a quote: 'said Smith: “...”' (not the object of "called X “...”")
                 speaker = art.speaker_right(cue, after[0].open)
-                if speaker is None:
-                    continue
+                if speaker is not None and text[speaker.end:after[0].open].strip(" ,:") != "":
+                    speaker = None
+            if speaker is None:
+                continue
             # a later cue ("..., adding that ...") ends this content at the comma before it
             limit = b
             for later in cues[k + 1:]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from newsdesk.facts.records import Mention
 
 _VERBS = (r"says?|said|saying|tells?|told|telling|add(?:s|ed|ing)?|explain(?:s|ed|ing)?|not(?:es|ed|ing)|"
-          r"stat(?:es|ed|ing)|wr(?:ites?|ote|iting)|tweet(?:s|ed|ing)?|argu(?:es|ed|ing)|insist(?:s|ed|ing)?|"
+          r"stat(?:ed|ing)|wr(?:ites?|ote|iting)|tweet(?:ed|ing)|argu(?:es|ed|ing)|insist(?:s|ed|ing)?|"
           r"warn(?:s|ed|ing)?|claim(?:s|ed|ing)?|ask(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|"
           r"respond(?:s|ed|ing)?|acknowledg(?:es|ed|ing)|admit(?:s|ted|ting)?|announc(?:es|ed|ing)|"
           r"declar(?:es|ed|ing)|recall(?:s|ed|ing)?|suggest(?:s|ed|ing)?|stress(?:es|ed|ing)?|"
@@ -57,7 +57,8 @@ report study survey poll newspaper agency army military government administratio
 pentagon company firm group organization organisation party committee""".split())
 _STOP_LEFT = re.compile(r"[“”\"„;:—–()\[\]<>]|''|``|\n")
 LEAD = re.compile(r"(?:(?:later|then|earlier|but|and|so|however|meanwhile|still|also|yet|now|instead|"
-                   r"separately|previously|afterwards|once|in response|in a statement|on \w+day),?\s+)+", re.I)
+                   r"separately|previously|afterwards|once|in response|in a statement|on \w+day|while|whereas|although|"
+                   r"though|because|since|as|when|if|after|before|until),?\s+)+", re.I)
 _WORD = re.compile(r"[\w'’.&-]+")
 _MODIFIER_BEFORE = re.compile(r"\b(?:for|of|to|with|at|from|by|under|on|about|against)\s*$", re.I)
 
