@@ -170,7 +170,7 @@ def _floating(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan]) ->
                 prev.text = " ".join(text[s:e] for s, e in prev.parts)
                 art.last = (prev, index)
                 continue
-            if paragraphs_between <= 2 and prev.speaker_mention is not None:
+            if paragraphs_between <= 4 and prev.speaker_mention is not None:  # up to two paragraphs on
                 q2 = Quote(art.id, text[q.open:q.close], q.open, q.close, True, prev.speaker, prev.speaker_mention,
                            prev.speaker_start, prev.speaker_end, prev.cue, prev.cue_start, prev.cue_end)
                 art.quotes.append(q2)
