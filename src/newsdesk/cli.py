@@ -182,6 +182,12 @@ def provenance(article: str, db: Path = DB, sentences: int = typer.Option(6, hel
         console.print(f"  copied as [yellow]{link.kind}[/yellow] by {escape(label(c))}")
 
 
+def _where(*conditions: tuple[str, Optional[str]]) -> tuple[str, tuple]:
+    """An SQL condition and its parameters from the (clause, value) pairs whose value is given."""
+    given = [(clause, value) for clause, value in conditions if value]
+    return " AND ".join(["1", *(c for c, _ in given)]), tuple(v for _, v in given)
+
+
 @app.command()
 def quotes(
     db: Path = DB,
@@ -191,6 +197,8 @@ def quotes(
     json_out: bool = typer.Option(False, "--json", help="Print JSON lines (the quotes.jsonl form)."),
 ) -> None:
     """Who said what: quotes by speaker; without --speaker, the most quoted speakers first."""
+    from .export import quote_row
+
     store = _open(db)
     if speaker is None and story is None and not json_out:
         table = Table("speaker", "quotes")
@@ -198,19 +206,10 @@ def quotes(
             table.add_row(escape(name), str(n))
         console.print(table)
         return
-    where, params = ["1"], []
-    if speaker:
-        where.append("q.speaker = ? COLLATE NOCASE")
-        params.append(speaker)
-    if story:
-        where.append("a.story = ?")
-        params.append(story)
-    rows = list(store.quotes(" AND ".join(where), tuple(params)))[:limit]
+    rows = list(store.quotes(*_where(("q.speaker = ? COLLATE NOCASE", speaker), ("a.story = ?", story))))[:limit]
     if json_out:
         for q in rows:
-            console.print_json(json.dumps({"article": q.article, "speaker": q.speaker, "speaker_mention": q.speaker_mention,
-                                           "text": q.text, "direct": q.direct, "cue": q.cue, "start": q.start,
-                                           "end": q.end}))
+            print(json.dumps(quote_row(q), ensure_ascii=False))
         return
     table = Table("speaker", "quote", "cue", "article", show_lines=True)
     for q in rows:
@@ -228,6 +227,8 @@ def figures(
     json_out: bool = typer.Option(False, "--json", help="Print JSON lines (the figures.jsonl form)."),
 ) -> None:
     """Reported figures by kind, with subject, source and as-of date; without --kind, counts per kind."""
+    from .export import figure_row
+
     store = _open(db)
     if kind is None and story is None and not json_out:
         table = Table("kind", "figures")
@@ -235,20 +236,10 @@ def figures(
             table.add_row(k, str(n))
         console.print(table)
         return
-    where, params = ["1"], []
-    if kind:
-        where.append("f.kind = ?")
-        params.append(kind)
-    if story:
-        where.append("a.story = ?")
-        params.append(story)
-    rows = list(store.figures(" AND ".join(where), tuple(params)))[:limit]
+    rows = list(store.figures(*_where(("f.kind = ?", kind), ("a.story = ?", story))))[:limit]
     if json_out:
         for f in rows:
-            console.print_json(json.dumps({"article": f.article, "value": f.value, "unit": f.unit, "kind": f.kind,
-                                           "subject": f.subject, "qualifier": f.qualifier, "source": f.source,
-                                           "as_of": f.as_of, "text": f.text, "sentence": f.sentence,
-                                           "start": f.start, "end": f.end}))
+            print(json.dumps(figure_row(f), ensure_ascii=False))
         return
     table = Table("as of", "kind", "figure", "subject", "source", "article", show_lines=True)
     for f in rows:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .facts.records import Figure, Quote
 from .store import SQLiteStore
 from .views import desk_ledger, desk_view, series_record
 
@@ -13,6 +14,20 @@ CONTRACT_VERSION = "1"
 
 def _d(d):
     return d.isoformat() if d else None
+
+
+def quote_row(q: Quote) -> dict:
+    """A quote in the quotes.jsonl form."""
+    return {"article": q.article, "speaker": q.speaker, "speaker_mention": q.speaker_mention, "text": q.text,
+            "direct": q.direct, "cue": q.cue, "start": q.start, "end": q.end}
+
+
+def figure_row(f: Figure) -> dict:
+    """A figure in the figures.jsonl form."""
+    return {"article": f.article, "value": f.value, "value_high": f.value_high, "unit": f.unit, "kind": f.kind,
+            "subject": f.subject, "qualifier": f.qualifier, "source": f.source, "as_of": f.as_of,
+            "unverified": f.unverified, "text": f.text, "sentence": f.sentence, "start": f.start, "end": f.end,
+            **({"extra": f.extra} if f.extra else {})}
 
 
 def export_desk(store: SQLiteStore, out: Path) -> dict[str, int]:
@@ -64,18 +79,8 @@ def export_desk(store: SQLiteStore, out: Path) -> dict[str, int]:
                      for e in c.evidence]}
         for c in store.copy_links(revisions=True)
     ))
-    write("quotes.jsonl", (
-        {"article": q.article, "speaker": q.speaker, "speaker_mention": q.speaker_mention, "text": q.text,
-         "direct": q.direct, "cue": q.cue, "start": q.start, "end": q.end}
-        for q in store.quotes()
-    ))
-    write("figures.jsonl", (
-        {"article": f.article, "value": f.value, "value_high": f.value_high, "unit": f.unit, "kind": f.kind,
-         "subject": f.subject, "qualifier": f.qualifier, "source": f.source, "as_of": f.as_of,
-         "unverified": f.unverified, "text": f.text, "sentence": f.sentence, "start": f.start, "end": f.end,
-         **({"extra": f.extra} if f.extra else {})}
-        for f in store.figures()
-    ))
+    write("quotes.jsonl", (quote_row(q) for q in store.quotes()))
+    write("figures.jsonl", (figure_row(f) for f in store.figures()))
     write("ledger.jsonl", (series_record(ser, sid) for sid, ser in desk_ledger(store)))
     write("quarantine.jsonl", (
         {"source": r["source"], "reason": r["reason"], "detail": r["detail"], "at": r["at"]}
