@@ -109,3 +109,18 @@ def test_nyt_doubled_apostrophes_are_quote_marks():
     text = "''We are not going anywhere,'' Mr. Schumer said."
     (q,) = run(text, {"Schumer": "Chuck Schumer"})
     assert q.text == "''We are not going anywhere,''" and q.speaker == "Chuck Schumer" and q.direct
+
+
+def test_pronoun_skips_a_person_of_the_other_gender():
+    text = ("Donald Trump attacked Hillary Clinton at a rally on Monday.\n\n"
+            "“He has no plan for the economy,” she said on Tuesday.")
+    (q,) = run(text, {"Donald Trump": "Donald Trump", "Hillary Clinton": "Hillary Clinton"})
+    assert (q.speaker_mention, q.speaker) == ("she", "Hillary Clinton")
+
+
+def test_clause_joined_cue_takes_the_sentence_speaker():
+    text = ("“We will win in November,” Carly Fiorina said, adding that the party “must unite now.” "
+            "Jeb Bush smiled and said: “The voters will decide.”")
+    quotes = run(text, {"Carly Fiorina": "Carly Fiorina", "Jeb Bush": "Jeb Bush"})
+    assert [(q.speaker, q.cue) for q in quotes] == [("Carly Fiorina", "said"), ("Carly Fiorina", "adding"),
+                                                  ("Jeb Bush", "said")]

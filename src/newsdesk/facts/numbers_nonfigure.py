@@ -30,6 +30,14 @@ _NAME_PREFIX = re.compile(
     r"\.?\s*$|#\s*$")
 _STREET_AFTER = re.compile(r"\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|"
                            r"Way|Place|Square|Court|Terrace|Crescent|Highway)\b")
+_CLOCK_AFTER = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)\b", re.I)
+_SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:before\s+|after\s+|about\s+|around\s+)?$", re.I)
+_PAGE_BEFORE = re.compile(r"\b(?:page|pages|pp?\.|paragraph|chapter|clause|section|footnote)\s*$", re.I)
+# "rang eleven times", "four more than the 27": a frequency or a difference, not a count
+_TIMES_OR_DIFF = re.compile(r"\s+(?:times\b|(?:more|fewer|less|higher|lower)\s+than\b)", re.I)
+# "0800 550 550" (a phone number), "Get short URL 0 612" (share counters on a scraped page)
+_PHONE_BEFORE = re.compile(r"\b0\d{2,}(?:[\s-]\d+)*[\s-]$")
+_SHARE_BEFORE = re.compile(r"\bshort\s+URL\b[^.\n]{0,80}?\s$")
 _PERSON_ONE = re.compile(r"\s+(?:\w+\s+)?(?:person|civilian|child|soldier|man|woman|boy|girl|fighter|officer|"
                          r"policeman|member|resident|journalist|worker|student|militant|rebel|doctor|nurse|patient|"
                          r"passenger|protester|demonstrator|victim|body|dead|killed|died|injured|wounded)\b", re.I)
@@ -41,6 +49,14 @@ def is_non_figure(sc: _Scanner, m: re.Match, end: int, value: float, scaled: boo
     before, after = sc.before(start), sc.after(end)
     digits = m.group("dig") or m.group("dig2")
     if re.match(r"(?:st|nd|rd|th)\b|'?s\b", after) and digits:  # ordinal, decade
+        return True
+    if _CLOCK_AFTER.match(after) or _TIMES_OR_DIFF.match(after) or _PAGE_BEFORE.search(before):
+        return True
+    if not digits and value <= 12 and _SINCE_BEFORE.search(before):  # "queuing since before seven"
+        return True
+    if digits and (re.fullmatch(r"0\d{2,}", digits) or _PHONE_BEFORE.search(before)):
+        return True
+    if digits and _SHARE_BEFORE.search(before) and re.match(r"\s+(?:\d|[A-Z])|\s*$", after):
         return True
     if _MONTH_AFTER.match(after) and value <= 31 or _MONTH_BEFORE.search(before):
         return True

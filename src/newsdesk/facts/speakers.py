@@ -187,7 +187,7 @@ class SpeakerResolver:
             pos, sp = self.last_speakers[-1]
             if self.text.count("\n", pos, position) <= 4 and sp.head is not None and sp.head.label == want:
                 title = (sp.head.title or "").lower().rstrip(".")
-                if not _gender_clash(pronoun, title):
+                if not _gender_clash(pronoun, title, sp.head.canonical):
                     return sp.name
         before = self._before(position)
         if not before:
@@ -199,7 +199,7 @@ class SpeakerResolver:
             hi = self.unit_starts[k + 1] if k + 1 < len(self.unit_starts) else position
             hi = min(hi, position)
             cands = [m for m in before if lo <= m.start < hi and m.label == want]
-            cands = [m for m in cands if not _gender_clash(pronoun, (m.title or "").lower().rstrip("."))]
+            cands = [m for m in cands if not _gender_clash(pronoun, (m.title or "").lower().rstrip("."), m.canonical)]
             if cands:
                 return cands[0].canonical
             k -= 1
@@ -233,11 +233,26 @@ def _untagged_name(phrase: str) -> str | None:
     return m.group(1)
 
 
-def _gender_clash(pronoun: str, title: str) -> bool:
+# common first names by usual gender: only to keep "he" off Hillary and "she" off Donald
+_FEMALE = frozenset("""hillary nancy elizabeth sarah kellyanne melania ivanka theresa angela marine ursula kamala
+michelle laura barbara mary patricia jennifer linda susan margaret lisa karen betty helen sandra donna carol ruth
+sharon amy anna emily rebecca maria catherine christine samantha rachel julia jessica ashley katherine kate
+nicola jacinda christina ann anne jane janet joan diane alice claire emma olivia sophia victoria megyn huma
+debbie condoleezza madeleine sonia ruth elena carly nikki tulsi kirsten amy dianne lindsey heidi""".split())
+_MALE = frozenset("""donald barack joe bernie ted marco jeb john mike michael ben chris rand james robert william
+david richard charles thomas mark paul steven george kevin brian edward ronald anthony jason matthew gary timothy
+jose larry jeffrey frank scott eric stephen andrew raymond gregory joshua jerry dennis walter patrick peter harold
+douglas henry carl arthur ryan roger vladimir xi emmanuel boris olaf volodymyr recep benjamin justin narendra
+rudy newt jim tim bill hunter reince corey steve sean lindsey""".split()) - {"lindsey"}
+
+
+def _gender_clash(pronoun: str, title: str, name: str = "") -> bool:
+    first = name.split()[0].lower() if " " in name else ""
     if pronoun == "he":
-        return title in ("mrs", "ms", "miss", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman")
+        return title in ("mrs", "ms", "miss", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman") \
+            or first in _FEMALE
     if pronoun == "she":
-        return title in ("mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "father")
+        return title in ("mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "father") or first in _MALE
     return False
 
 
