@@ -14,12 +14,12 @@ import pytest
 from tests.conftest import shared_dataset
 
 # measured 2026-11-22, spaCy en_core_web_sm 3.8 (the rules read only the entities, so the "ner" and
-# "full" pipelines score the same); whole train: direct .879, speaker .861, indirect .659
-MEASURED = {"dev": {"direct": 0.883, "speaker": 0.828, "indirect": 0.698},
-            "train120": {"direct": 0.853, "speaker": 0.840, "indirect": 0.678}}
+# "full" pipelines score the same); whole train: direct .888, speaker .882, indirect .676
+MEASURED = {"dev": {"direct": 0.885, "speaker": 0.848, "indirect": 0.714},
+            "train120": {"direct": 0.854, "speaker": 0.866, "indirect": 0.696}}
 FLOORS = {
-    "dev": {"direct": 0.86, "speaker": 0.80, "indirect": 0.67},
-    "train120": {"direct": 0.83, "speaker": 0.81, "indirect": 0.65},
+    "dev": {"direct": 0.86, "speaker": 0.82, "indirect": 0.69},
+    "train120": {"direct": 0.83, "speaker": 0.84, "indirect": 0.67},
 }
 
 
@@ -44,4 +44,4 @@ def test_polnear_quote_gate(scores, name):
     assert direct.prf()[2] >= floors["direct"], direct.row(name)
     assert direct.speaker_ok / direct.speaker_total >= floors["speaker"], direct.row(name)
     assert indirect.prf()[2] >= floors["indirect"], indirect.row(name)
-    assert direct.prf()[0] >= 0.85, direct.row(name)  # few scare quotes and titles taken for quotes
+    assert direct.prf()[0] >= 0.86, direct.row(name)  # few scare quotes and titles taken for quotes
