@@ -125,7 +125,10 @@ def _edit_distance(a: str, b: str, cap: int = 3) -> int:
 
 def same_surname(a: str, b: str) -> bool:
     """Spelling variants of one surname: Zelensky / Zelenskiy / Zelenskyy, Gaddafi / Qaddafi."""
-    a, b = fold(a), fold(b)
+    return _same_folded(fold(a), fold(b))
+
+
+def _same_folded(a: str, b: str) -> bool:
     if a == b:
         return True
     if min(len(a), len(b)) < 5 or a[:2] != b[:2] and a[1:3] != b[1:3]:
@@ -139,7 +142,7 @@ def _same_person(full_a: str, full_b: str) -> bool:
         return False
     first_ok = pa[0] == pb[0] or (len(pa[0]) == 1 or len(pb[0]) == 1) and pa[0][0] == pb[0][0] \
         or _edit_distance(pa[0], pb[0]) <= 1 and min(len(pa[0]), len(pb[0])) >= 5
-    return first_ok and same_surname(pa[-1], pb[-1])
+    return first_ok and _same_folded(pa[-1], pb[-1])
 
 
 def _person_name(text: str) -> str:
@@ -184,7 +187,7 @@ def _desk_person(name: str, known: dict[str, str]) -> str:
     for other_key, canonical in known.items():
         if other_key.startswith("org:") or " " not in other_key:
             continue
-        if same_surname(surname, other_key.split()[-1]) and _same_person(name, canonical):
+        if _same_folded(surname, other_key.split()[-1]) and _same_person(name, canonical):
             known[key] = canonical
             return canonical
     known[key] = name
@@ -202,8 +205,9 @@ def _resolve_person(name: str, fulls: list[str], resolved: dict[str, str], known
             if same_surname(words[0], parts[-1]) or fold(words[0]) == fold(parts[0]) and len(parts) == 2:
                 return resolved[full]
         # else a full name the desk knows with that surname, when only one person has it
+        key = fold(words[0])
         hits = {c for k, c in known.items() if " " in k and not k.startswith("org:")
-                and same_surname(words[0], k.split()[-1])}
+                and _same_folded(key, k.split()[-1])}
         if len(hits) == 1:
             return hits.pop()
         return name

@@ -34,31 +34,48 @@ all both said says say told reported according more than most than than said ami
 _MODIFIERS = {"other", "others", "more", "further", "additional", "another", "new", "reported", "estimated"}
 _CUES = [
     ("killed", r"killed|kill|kills|killing|dead|died|die|dies|dying|slain|slaughtered|martyred|massacred|executed|"
-               r"beheaded|perished|murdered|deaths?|fatalities|bodies|martyrs|corpses|shot\s+dead|lost\s+their\s+lives|"
+               r"beheaded|perished|murdered|lifeless|deaths?|fatalities|bodies|martyrs|corpses|shot\s+dead|lost\s+their\s+lives|"
                r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|left\s+dead|lives|execute|executes|executing|"
                r"among\s+(?:the\s+)?(?:[\d,]+\s+|at\s+least\s+[\d,]+\s+)?(?:people\s+|civilians\s+|persons\s+)?"
                r"(?:dead|killed|victims|fatalities)|among\s+those\s+(?:killed|who\s+died)|"
                r"(?:victims|dead|fatalities)\s+included|the\s+dead\s+(?:were|included)"),
-    ("injured", r"injured|injuring|injures|injure|wounded|wounding|wounds|hurt|injuries|hospitali[sz]ed"),
+    ("injured", r"injured|injuring|injures|injure|wounded|wounding|wounds|hurt|injuries|hospitali[sz]ed|"
+                r"(?:taken|admitted|rushed|airlifted)\s+to\s+(?:a\s+|the\s+)?hospitals?|"
+                r"treated\s+(?:in\s+hospital\s+)?for\s+(?:their\s+)?(?:injuries|wounds|burns)"),
     ("casualties", r"casualties|casualty"),
-    ("missing", r"missing|unaccounted"),
+    ("missing", r"missing|unaccounted|lacking|(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:found|located|traced)"),
     ("displaced", r"displaced|displacing|fled|flee|fleeing|flees|refugees|evacuated|evacuees|homeless|uprooted|"
-                  r"evacuating|forced\s+from\s+their\s+homes|left\s+their\s+homes|sheltering|exodus"),
+                  r"evacuating|forced\s+from\s+their\s+homes|left\s+their\s+homes|sheltering|exodus|"
+                  r"(?:living|sleeping|staying|housed|sheltered|registered)\s+(?:at|in)\s+(?:[\w-]+\s+){0,2}?"
+                  r"(?:shelters?|evacuation\s+cent(?:re|er)s?|relief\s+camps?)|in\s+(?:[\w-]+\s+){0,2}?shelters\b|"
+                  r"spent\s+the\s+night\s+(?:on|in)\s+(?:camp\s+beds|shelters?|evacuation\s+cent(?:re|er)s?)|"
+                  r"(?:told|ordered|forced)\s+to\s+(?:leave|evacuate|flee)|living\s+away\s+from\s+(?:their\s+)?homes?"),
     ("detained", r"detained|detaining|arrested|arresting|arrests|detainees|prisoners|jailed|imprisoned|captured|"
-                 r"abducted|kidnapped|hostages|held|rounded\s+up|taken\s+into\s+custody|in\s+custody|abducting"),
+                 r"abducted|kidnapped|hostages|held(?!\s+(?:a|an|the|its|their|his|her|talks|up|out|on|off)\b)|rounded\s+up|taken\s+into\s+custody|in\s+custody|abducting"),
 ]
 _CUE_RE = [(k, re.compile(rf"(?:{p})\b", re.I), re.compile(rf"\b(?:{p})\s*$", re.I)) for k, p in _CUES]
 _AUX = re.compile(r"(?:,?\s+(?:\w+ly|more|others|other|remain|remained|remains|still|were|was|are|is|have|has|had|been|being|be|reportedly|also|all|later|who|believed|"
                   r"feared|confirmed|said|thought|to|estimated|known|expected|likely|probably|recorded|documented|"
-                  r"now|already|since|so\s+far|as\s+well|each|being|either|"
+                  r"now|already|since|so\s+far|as\s+well|each|being|either|nonetheless|listed\s+as|reported\s+as|"
                   r"in\s+total|overall|mostly|were\s+reported|reported|of\s+them|of\s+whom|among\s+them))*,?\s+", re.I)
 _TOLL_VERB = (r"to|at|of|reached|reaches|hit|hits|stood|stands|was|is|rose|rises|risen|rising|climbed|climbs|passed|"
               r"exceeded|topped|jumped|increased|increases|mounted|mounts|surpassed")
-_TOLL_LEFT = re.compile(rf"\b(?P<death>death|casualty|civilian|body|fatality|overall|final)?\s*tolls?\b(?:\s+[\w-]+){{0,12}}?"
+_TOLL_LEFT = re.compile(rf"\b(?P<death>death|casualty|civilian|body|fatality|overall|final)?\s*tolls?\b(?:\s+[\w'’-]+){{0,12}}?"
                         rf"\s+(?:{_TOLL_VERB})\s+(?:at\s+|to\s+)?$|\b(?:deaths|dead|fatalities)\s+(?:to|at|of|reached|rose)\s+"
                         r"(?:to\s+)?$", re.I)
+# "the number of people displaced in the valley to more than 20,000", "the number of people confirmed dead rose to 27"
+_NUMBER_OF = re.compile(rf"\b(?:number|total|count)\s+of\s+(?:people\s+|persons\s+|residents\s+|civilians\s+)?"
+                        rf"(?P<cue>(?:\w+\s+)?[a-z]+)\b(?:\s+[\w'’-]+){{0,10}}?\s+(?:{_TOLL_VERB})\s+(?:at\s+|to\s+)?$", re.I)
+# "ordered about 6,200 people living near the river to leave their homes"
+_ORDERED = re.compile(r"\b(?:ordered|told|forced|urged|instructed)\s+$", re.I)
+_TO_LEAVE = re.compile(r"[^.;]{0,80}?\bto\s+(?:leave|evacuate|flee)\b", re.I)
 _AID = re.compile(r"\b(?:aid|assistance|humanitarian|relief|pledged?|pledges|pledging|donat\w+|grants?|funding|"
                   r"fund|package|appeal|loans?|reconstruction|support|contribut\w+|allocat\w+)\b", re.I)
+_AID_STRONG = re.compile(r"\b(?:aid|assistance|humanitarian|relief|donors?|donat\w+|pledged?|pledges|pledging|appeal)\b",
+                         re.I)
+_COST_BEFORE = re.compile(r"\b(?:cost|costs|costing|at\s+a\s+cost\s+of|price|priced\s+at|worth)\s+(?:\w+\s+){0,2}$", re.I)
+_COST_AFTER = re.compile(r"\s+(?:for|to\s+(?:fix|repair|build|upgrade|strengthen|maintain|replace))\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:work|works|repairs?|maintenance|upgrades?|construction|drainage|renovation)\b", re.I)
 _TROOPS = {"troops", "soldiers", "personnel", "forces", "marines", "sailors", "airmen", "servicemen", "reservists",
            "peacekeepers", "fighters", "militiamen", "police", "policemen", "officers"}
 _VICTIMS = {"people", "persons", "civilians", "others", "children", "women", "residents", "villagers", "victims",
@@ -66,7 +83,7 @@ _VICTIMS = {"people", "persons", "civilians", "others", "children", "women", "re
 _NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
                           r"hundreds?|thousands?|dozens?|\d)", re.I)
 _ACTIVE = re.compile(r"(?:kill|kills|killing|injuring|wounding|displacing|arresting|detaining|claiming|abducting|"
-                     r"evacuating|leaving|left)\b", re.I)
+                     r"evacuating|leaving|left(?!\s+(?:their|his|her)\s+homes?))\b", re.I)
 _GAP = re.compile(r",?\s+(?:and|mostly|mainly|including|among\s+them|among\s+whom|many\s+of\s+them|most\s+of\s+them|"
                   r"most|many|all|both|from|in|at|on|near|inside)\b[^.;:\d]{0,60}?(?=,?\s+(?:were|was|have|has|had|are|is)\b)",
                   re.I)
@@ -126,6 +143,10 @@ def kind_of(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: 
         return "votes"
     if q.unit and q.unit not in ("percent", "percentage points"):
         sentence = text[s0:s1]
+        if _AID_STRONG.search(sentence):
+            return "aid"
+        if _COST_BEFORE.search(text, max(s0, q.start - 40), q.start) or _COST_AFTER.match(text, q.end, s1):
+            return "money"  # "asked for funding of €28 million for drainage work": a cost
         return "aid" if _AID.search(sentence) else "money"
     if q.unit:
         return "other"
@@ -141,6 +162,12 @@ def kind_of(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: 
     toll = _TOLL_LEFT.search(window) if "toll" in low or "dea" in low or "fatal" in low else None
     if toll and toll.group("death") and toll.group("death").lower() in ("death", "fatality", "body"):
         return "killed"  # "the death toll rose to 8 more casualties": the toll, not what follows
+    number_of = _NUMBER_OF.search(window) if "of" in low else None
+    for word in number_of.group("cue").split() if number_of else ():
+        if cue(word, anchored_end=False):
+            return cue(word, anchored_end=False)
+    if _ORDERED.search(window) and _TO_LEAVE.match(text, np_end, s1):
+        return "displaced"
     gap = _GAP.match(text, np_end, s1)  # "16 civilians including women and children were killed"
     aux = _AUX.match(text, gap.end() if gap else np_end)
     after = text[aux.end() if aux else np_end: s1]
@@ -167,8 +194,11 @@ def kind_of(text: str, s0: int, s1: int, q: Quantity, head: str | None, np_end: 
         kind = cue(word, anchored_end=False)
         if kind and kind != "detained":
             return kind
-        if head in _TROOPS:
-            return "troops"
+    if head in _TROOPS:
+        return "troops"
+    if head in ("victims", "victim") and not any(cue(w, anchored_end=False) for w in re.findall(r"[a-z]+", text[s0:s1])
+                                                 if w in ("injured", "wounded", "hurt", "injuries")):
+        return "killed"  # "the 41 victims"
     return "other"
 
 

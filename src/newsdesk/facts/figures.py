@@ -42,7 +42,15 @@ _PERIOD = re.compile(  # a war-long toll: "since 2011", "the war has killed", "k
     rf"|\bsince\s+(?:[\w']+\s+){{0,3}}?{_WAR}", re.I)
 _PERIOD_WORD = re.compile(r"since|war\b|conflict|throughout|during|course|uprising|revolution|crisis|-year", re.I)
 _COORD = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?(?:and|or|as\s+well\s+as|plus)\s+|,?\s+")
-_AMONG = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?(?:were\s+|was\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?:at\s+least\s+)?")
+_AMONG = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?(?:were\s+|was\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?:at\s+least\s+)?"
+                    r"|\s+of\s+(?:the|those)\s+")  # "Eleven of the 36 people killed"
+# a number that restates one before it: "The number is 31", "the real figure was at least 31", "the confirmed
+# figure remains 27", "down from a peak of nearly 16,000", "Mayor Says 31 Dead, Ministry Says 27"
+_RESTATED = re.compile(r"\b(?:number|figure|toll|count|total|tally|quantity)\s+(?:is|was|remains|remained|stands\s+at|"
+                       r"stood\s+at|is\s+now|was\s+now)\s+$|\b(?:down|up)\s+from\s+(?:a\s+(?:peak|high|low)\s+of\s+)?$",
+                       re.I)
+_SAYS_BARE = re.compile(r"\b(?:says|said|say|puts\s+it\s+at)\s+$", re.I)
+_RESTATES = {"killed", "injured", "missing", "displaced", "detained", "casualties"}
 _NAME_ENTS = {"LAW", "PRODUCT", "EVENT", "FAC", "ORG", "WORK_OF_ART"}
 _ONE_PERSON = (r"child|boy|girl|baby|infant|toddler|woman|man|civilian|person|mother|father|son|daughter|wife|husband|"
                r"soldier|officer|policeman|fighter|rebel|militant|journalist|doctor|nurse|teacher|student|worker|"
@@ -109,8 +117,19 @@ def find_figures(text: str, article_id: str, published: dt.date | None, doc=None
                 f.extra["part_of"] = g.text
         for f in here:  # "13 civilians among them seven children were killed": the whole takes the part's kind
             parent = next((g for g in here if g.text == f.extra.get("part_of")), None)
-            if parent is not None and parent.kind == "other" and f.kind != "other":
+            if parent is not None and parent.kind == "other" and f.kind not in ("other", "troops"):
                 parent.kind = f.kind
+            elif parent is not None and f.kind == "other" and parent.start > f.start:  # "Eleven of the 36 killed"
+                f.kind = parent.kind
+        for i, f in enumerate(here):
+            if f.kind == "other" and f.unit in ("people", "count"):
+                before = text[max(s0, f.start - 50): f.start]
+                earlier_here = [g.kind for g in here[:i] if g.kind in _RESTATES]
+                if _RESTATED.search(before):  # the kind of the figure before, in this sentence or a recent one
+                    recent = earlier_here or [g.kind for g in figures[-6:] if g.kind in _RESTATES and f.start - g.end < 600]
+                    f.kind = recent[-1] if recent else ("killed" if "toll" in before.lower() else f.kind)
+                elif f.subject is None and earlier_here and _SAYS_BARE.search(before):
+                    f.kind = earlier_here[-1]
         if single_at:
             here = [f for f in here if f.start not in single_at or f.kind in _CASUALTY]
         period = _PERIOD.search(text, s0, s1) if here and _PERIOD_WORD.search(text, s0, s1) else None
@@ -161,6 +180,9 @@ def _figure(text: str, s0: int, s1: int, q: Quantity, article_id: str, earlier: 
     pos = q.start if bare_noun else q.end
     of_many = re.match(r"\s+of\s+(?!the\b|them\b|whom\b|those\b)", text[pos:s1], re.I) if q.vague else None
     pos += of_many.end() if of_many else 0  # "dozens of people"
+    if not of_many:  # "31 of our neighbours are dead", "three of its residents"
+        of_many = re.match(r"\s+of\s+(?:our|their|its|his|her|my|your)\s+", text[pos:s1], re.I)
+    pos += of_many.end() if of_many and not q.vague else 0
     of_them = re.match(r"\s+of\s+(?:them|whom)\s+(?:were\s+|are\s+)?", text[pos:s1], re.I)
     subject, head, np_end = noun_phrase(text, (pos + of_them.end()) if of_them else pos, s1)
     if of_them and subject is None:
@@ -174,8 +196,8 @@ def _figure(text: str, s0: int, s1: int, q: Quantity, article_id: str, earlier: 
         parent = previous[-1]
     if parent is not None:
         part_of = parent.text
-        if kind == "other" or kind == parent.kind:
-            kind = parent.kind
+        if kind == "other" or kind == parent.kind or (kind == "troops" and parent.kind in _CASUALTY):
+            kind = parent.kind  # "15 people died including five policemen": killed, not troops
     extra: dict[str, str] = {}
     if q.converted:
         extra["converted"] = q.converted

@@ -40,7 +40,7 @@ _START = re.compile(rf"\d|\b(?:{_NW}|an?\s+(?:hundred|thousand|million|billion|t
 _CORE_NEXT = re.compile(rf"{_CORE_BODY}|(?P<dig2>(?!))", re.I)  # the second number of a range, after "-"
 _SCALE_AFTER = re.compile(r"(?:\s+|-)?(thousand|million|billion|trillion)\b|(mn|bn|tn|m|b|k)\b", re.I)
 _PERCENT = re.compile(r"\s?%|\s+(?:per\s?cent|percent|pc)\b(?:age\s+points?)?|\s+percentage\s+points?\b", re.I)
-_QUALS = ("at the very least|at the least|greater than|a minimum of|as high as|as low as|at least|at most|no fewer than|no less than|not less than|more than|less than|fewer than|"
+_QUALS = ("at the very least|at the least|greater than|as high as|as low as|at least|at most|no fewer than|no less than|not less than|more than|less than|fewer than|"
           "well over|just over|just under|over|under|nearly|almost|about|around|roughly|approximately|"
           "some|up to|as many as|as few as|close to|an estimated|estimated|upwards of|in excess of|"
           "a maximum of|a minimum of|below|above|exactly|only|a total of|a further|another")

@@ -92,4 +92,4 @@ _CAP_OK = {"The", "Some", "About", "Nearly", "Almost", "Over", "Around", "Only",
            "Least", "Than", "To", "Of", "Killed", "Kills", "Kill", "Killing", "Injured", "Injures", "Wounded",
            "Wounds", "Dead", "Toll", "Rises", "Rise", "Hits", "Reaches", "Leaves", "Leave", "Claims", "Dies", "Die",
            "Arrested", "Arrests", "Detained", "Detains", "Displaces", "Displaced", "Flee", "Flees", "Up", "More",
-           "Another", "Estimated", "Further", "Approximately", "Roughly", "Pledges", "Gives", "Sends", "Approves"}
+           "Another", "Estimated", "Says", "Say", "Said", "Further", "Approximately", "Roughly", "Pledges", "Gives", "Sends", "Approves"}

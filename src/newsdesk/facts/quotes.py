@@ -23,6 +23,7 @@ text shows what was quoted and a reader can tell a mixed quote's own words from 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from newsdesk.facts.quote_article import (MIN_QUOTE_WORDS, QuoteArticle, content_after, end_trim, is_title, merge,
                                           nwords, skip_space)
@@ -43,7 +44,7 @@ def find_quotes(doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
     """
     art = QuoteArticle(doc, article_id, mentions)
     for index, (a, b) in enumerate(art.units):
-        qs = [s for s in art.spans if a <= s.open < b]
+        qs = art.spans[bisect_left(art.opens, a):bisect_left(art.opens, b)]
         cues = [c for c in CUE.finditer(art.text, a, b) if not art.inside_quote(c.start())
                 and _real_cue(art.text, c, a)]
         used = _with_quotes(art, index, a, b, qs, cues) if qs else set()

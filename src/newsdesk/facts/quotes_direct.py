@@ -109,12 +109,21 @@ def units(text: str, spans: list[QSpan]) -> list[tuple[int, int]]:
     ends = {sp.close for sp in spans if sp.closed and text[sp.end - 1:sp.end] == "."}
     out: list[tuple[int, int]] = []
     begin = 0
-    i = 0
     n = len(text)
-    while i < n:
+    candidates = sorted({m.start() for m in _BREAK.finditer(text)} | ends)
+    for i in candidates:
+        if i < begin or i >= n:
+            continue
         ch = text[i]
         cut = None
-        if ch == "\n" and not inside[i]:
+        if i in ends and not (ch == "\n" and not inside[i]):
+            # right after a quote that ends a sentence: “Foo.” Next sentence (not “Why?” Trump asked)
+            k = i
+            while k < n and text[k] in " \t":
+                k += 1
+            if k < n and (text[k].isupper() or text[k] in "“\"") and not _attribution_follows(text, k):
+                cut = i
+        elif ch == "\n" and not inside[i]:
             cut = i
         elif ch in ".!?" and not inside[i]:
             j = i + 1
@@ -126,25 +135,16 @@ def units(text: str, spans: list[QSpan]) -> list[tuple[int, int]]:
                     k += 1
                 if k >= n or text[k] == "\n" or text[k].isupper() or text[k].isdigit() or text[k] in "\"“'‘(":
                     cut = j
-        elif i in ends:
-            # right after a quote that ends a sentence: “Foo.” Next sentence (not “Why?” Trump asked)
-            k = i
-            while k < n and text[k] in " \t":
-                k += 1
-            if k < n and (text[k].isupper() or text[k] in "“\"") and not _attribution_follows(text, k):
-                cut = i
         if cut is not None:
             if text[begin:cut].strip():
                 out.append(_trim(text, begin, cut))
             begin = cut if text[cut:cut + 1] != "\n" else cut + 1
-            i = max(begin, i + 1)
-            continue
-        i += 1
     if text[begin:].strip():
         out.append(_trim(text, begin, n))
     return out
 
 
+_BREAK = re.compile(r"[\n.!?]")
 _SHORT_ATTRIBUTION = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:said|says|added|wrote|told|asked)\b[^.!?\n“\"]{0,40}[.!?]",
                                 re.S)
 
