@@ -77,6 +77,8 @@ def merge(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 class QuoteArticle:
+    """One article while its quotes are found: text, quote spans, units, speakers, quotes so far."""
+
     def __init__(self, doc, article_id: str, mentions: list[Mention]) -> None:
         self.text = doc if isinstance(doc, str) else doc.text
         self.id = article_id
@@ -96,7 +98,7 @@ class QuoteArticle:
         return k >= 0 and pos < self.spans[k].close
 
     def emit(self, parts, speaker, cue, unit_index: int, quoted: bool = False) -> Quote:
-        """``quoted``: the parts are the insides of quote marks (a direct quote)."""
+        """Record a quote of ``parts`` (character ranges); ``quoted``: they are quote-marked spans."""
         text = self.text
         start, end = parts[0][0], parts[-1][1]
         content = " ".join(text[s:e] for s, e in parts)
