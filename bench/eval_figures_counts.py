@@ -35,7 +35,7 @@ _CHILDREN = re.compile(r"\b(?:child|children|kids?|boys?|girls?|bab(?:y|ies)|inf
 _WOMEN = re.compile(r"\b(?:women|woman|mothers?|wives)\b", re.I)
 _COMBATANTS = re.compile(
     r"\b(?:soldiers?|troops?|fighters?|rebels?|militants?|terrorists?|jihadists?|insurgents?|gunmen|gunman|"
-    r"members?|personnel|militiam[ae]n|militias?|combatants?|mercenar(?:y|ies)|extremists?|commanders?|"
+    r"members?|personnel|militiam[ae]n|militias?|combatants?|mercenar(?:y|ies)|extremists?|commanders?|comrades?|"
     r"officers?|police(?:men)?|guards?|recruits?|army|forces?|troopers?|snipers?|bombers?|Daesh|ISIS|ISIL|"
     r"Nusra|Hezbollah|jihadis|opposition|servicem[ae]n|pilots?|marines?|attackers?|elements|takfiri\w*)\b", re.I)
 

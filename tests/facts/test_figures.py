@@ -299,3 +299,83 @@ def test_dozens_of_people_is_a_vague_count_of_people():
 ])
 def test_a_superseded_toll_is_marked_earlier(text, earlier):
     assert [f.extra.get("earlier") == "true" for f in figures(text)] == earlier
+
+
+# ---- death-toll updates, shelters, hospital counts, missing, troops (issue 5) -----------------------
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The death toll from Tuesday's landslide rose to 14, officials said.", "killed"),
+    ("The regional office raised the confirmed death toll to at least 9 on Sunday.", "killed"),
+    ("The number of people confirmed dead in the storm rose to 18 on Friday.", "killed"),
+    ("The storm killed at the least 12 individuals in the hills.", "killed"),
+    ("Dozens of people were killed when the bridge gave way.", "killed"),
+    ("At least 25 people were taken to hospital after the crash.", "injured"),
+    ("More than 60 people were being treated for injuries on Tuesday.", "injured"),
+    ("The agency said 140 people had been treated for injuries since Monday.", "injured"),
+    ("Six people are still listed as missing after the fire.", "missing"),
+    ("Rescuers said seven people have still not been found.", "missing"),
+    ("More than 9,000 people had registered at shelters across the province.", "displaced"),
+    ("About 1,700 people spent the night on camp beds in the gymnasium.", "displaced"),
+    ("About 4,100 people remain in emergency shelters.", "displaced"),
+    ("Some 2,200 people are still living in shelters.", "displaced"),
+    ("Police ordered about 3,000 people living near the river to leave their homes.", "displaced"),
+    ("Around 3,000 residents near the river were told to leave their homes.", "displaced"),
+    ("The new order brings the number of people displaced in the region to more than 12,000.", "displaced"),
+    ("Nearly 2,000 people have left their homes, the agency said.", "displaced"),
+    ("The village still has 800 people living away from their homes.", "displaced"),
+    ("Hundreds of people were evacuated from the coast.", "displaced"),
+    ("The army sent 400 soldiers to the province on Monday.", "troops"),
+    ("The crowd of 8,120 held a minute's silence before the match.", "other"),
+])
+def test_kind_of_updates_shelters_hospitals_and_searches(text, kind):
+    assert only(text).kind == kind
+
+
+def test_a_part_in_a_list_of_workers_is_troops_and_the_whole_stays_other():
+    got = [(f.value, f.kind) for f in figures("The director said 900 rescuers, including 150 soldiers, were at work.")]
+    assert got == [(900, "other"), (150, "troops")]
+
+
+def test_a_repair_cost_is_money_not_aid():
+    assert only("The memo asked for funding of €14 million for drainage work at the plant.").kind == "money"
+    assert only("The memo asked for €14 million for drainage work at the plant.").kind == "money"
+
+
+def test_a_count_of_victims_is_killed():
+    assert only("The group speaks for the families of the 23 victims.").kind == "killed"
+
+
+def test_a_partitive_takes_the_kind_of_its_whole():
+    got = [(f.value, f.kind, f.extra.get("part_of")) for f in figures(
+        "Eight of the 30 people killed in the flood came from the village.")]
+    assert got == [(8, "killed", "30"), (30, "killed", None)]
+    assert only("The truth is that 19 of our neighbours are dead.").kind == "killed"
+    assert only("The council said three of its residents were still missing.").kind == "missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said 20 people had died in the flood. The number is 23, and it will rise, the mayor said.",
+    "Officials said 20 people had died in the flood, but the mayor said the real figure was at least 23.",
+    "Officials said 20 people had died in the flood. The confirmed figure remains 23.",
+])
+def test_the_number_restated_takes_the_kind_of_the_figure_before(text):
+    assert [f.kind for f in figures(text)] == ["killed", "killed"]
+
+
+def test_a_figure_restated_after_a_peak_takes_the_kind_of_the_figure_before():
+    got = [f.kind for f in figures("About 4,100 people remain in emergency shelters, down from a peak of nearly 9,000.")]
+    assert got == ["displaced", "displaced"]
+
+
+def test_a_headline_with_two_tolls():
+    got = [(f.value, f.kind) for f in figures("Storm Toll Disputed As Mayor Says 19 Dead, Ministry Says 14\n\nText.")]
+    assert got == [(19, "killed"), (14, "killed")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("A wall of water killed at the least 12 individuals and left greater than 40 lacking.", ["killed", "missing"]),
+    ("He said 100 individuals had been injured and 20 had been nonetheless lacking.", ["injured", "missing"]),
+    ("Flood Hits Town, No Less Than 12 Lifeless And Dozens Lacking", ["killed", "missing"]),
+])
+def test_spun_copies_keep_their_kinds(text, kind):
+    assert [f.kind for f in figures(text)] == kind

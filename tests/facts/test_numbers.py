@@ -202,3 +202,25 @@ def test_a_from_to_range_with_a_qualifier_on_its_high_end():
 
 def test_a_change_from_one_value_to_another_is_not_a_range():
     assert [q.value for q in find_quantities("The toll rose from 20 to 30 on Friday.")] == [20, 30]
+
+
+@pytest.mark.parametrize("text", [
+    "The sirens started at four in the morning.",
+    "The church bell rang nine times at noon.",
+    "The warning is on page 17 of the report.",
+    "Visitors had been queuing since before eight.",
+    "The helpline is open on 0800 123 456 all day.",
+    "Get short URL 0 417 Rebels shelled the town.",
+])
+def test_times_frequencies_pages_and_phone_numbers_are_not_figures(text):
+    assert [q.text for q in find_quantities(text)] == []
+
+
+def test_a_difference_is_not_a_count_but_the_count_after_it_is():
+    got = [q.value for q in find_quantities("At least 31 people died, four more than the 27 deaths confirmed.")]
+    assert got == [31, 27]
+
+
+def test_qualifiers_from_rewritten_copies():
+    got = [(q.qualifier, q.value) for q in find_quantities("It killed at the least 12 and left greater than 60.")]
+    assert got == [("at the least", 12), ("greater than", 60)]

@@ -30,7 +30,8 @@ survivors casualties fatalities deaths bodies individuals family families househ
 _NP_STOP = set("""were was are is be been being have has had will would could may might can and or but nor
 in on at by from with into onto across among near inside outside under over after before during since until
 as to for of the a an this that these those who whom which whose when where while including mostly mainly
-all both said says say told reported according more than most than than said amid despite""".split())
+all both said says say told reported according more than most than than said amid despite
+last next yesterday today tonight monday tuesday wednesday thursday friday saturday sunday""".split())
 _MODIFIERS = {"other", "others", "more", "further", "additional", "another", "new", "reported", "estimated"}
 _CUES = [
     ("killed", r"killed|kill|kills|killing|dead|died|die|dies|dying|slain|slaughtered|martyred|massacred|executed|"
@@ -85,7 +86,7 @@ _NUMBER_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|
 _ACTIVE = re.compile(r"(?:kill|kills|killing|injuring|wounding|displacing|arresting|detaining|claiming|abducting|"
                      r"evacuating|leaving|left(?!\s+(?:their|his|her)\s+homes?))\b", re.I)
 _GAP = re.compile(r",?\s+(?:and|mostly|mainly|including|among\s+them|among\s+whom|many\s+of\s+them|most\s+of\s+them|"
-                  r"most|many|all|both|from|in|at|on|near|inside)\b[^.;:\d]{0,60}?(?=,?\s+(?:were|was|have|has|had|are|is)\b)",
+                  r"most|many|all|both|from|in|at|on|near|inside|downstream|upstream|along)\b[^.;:\d]{0,60}?(?=,?\s+(?:were|was|have|has|had|are|is)\b)",
                   re.I)
 _AFTER_FIGURE = re.compile(r"\s+(?:[A-Za-z'-]+\s+){0,3}?[A-Za-z]+\s*")
 
