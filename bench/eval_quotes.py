@@ -3,8 +3,9 @@
     python bench/eval_quotes.py [--split train|dev|both] [--limit N] [--components full|ner]
 
 Gold: PolNeAR brat attributions (``bench/polnear.py``: one annotator file per article, the
-scorer's rule; "direct" = the gold content holds a double quote mark; "indirect" = no quote mark
-and a speech cue: says, told, according to, ...). Predictions: ``find_quotes`` after
+scorer's rule; "direct" = the gold content holds a double quote mark, counting the doubled
+apostrophes '' of the NYT archive texts as one; "indirect" = no quote mark and a speech cue: says,
+told, according to, ...). Predictions: ``find_quotes`` after
 ``find_mentions`` + ``canonical_names`` on the spaCy Doc of the article text.
 
 Matching rule. A span's tokens are the word tokens (``\\w+``) inside its character parts
