@@ -13,7 +13,8 @@ Matching rules (see examples/README.md, "gold_facts.json"):
   quote with three or more words outside its quote marks is scored as an indirect clause, and a
   gold fragment inside it counts as found. A direct prediction may cover several gold quotes
   ("A," she said, "B." reported as one quote) when they make up most of it.
-- figures: same article, same value, overlapping offsets or the same text.
+- figures: same article, same value, overlapping offsets or the same text. A vote count against
+  ("by 14,212 votes to 12,905") is carried by the figure for, in extra["against"], and counts as found.
 """
 
 from __future__ import annotations
@@ -229,6 +230,11 @@ def score(gold: dict, texts: dict, quotes: dict, figures: dict, mentions: dict) 
             if any(f"{(p.get('extra') or {}).get('converted', '')}" in (want, f"{g['unit']} {int(g['value'])}")
                    and p["start"] <= g["_span"][0] <= p["end"] + 3 for p in pf):
                 mg.add(a)
+        for a, g in enumerate(gf):  # "by 14,212 votes to 12,905": one figure, the votes against in extra["against"]
+            if a not in mg and g["kind"] == "votes" and any(
+                    (p.get("extra") or {}).get("against") == f"{g['value']:g}"
+                    and p["start"] <= g["_span"][0] < p["end"] for p in pf):
+                mg.add(a)
         c["fig_gold"] += sum(1 for g in gf if not g.get("optional"))
         c["fig_tp"] += sum(1 for a in mg if not gf[a].get("optional"))
         for a, b in pairs:
@@ -368,11 +374,11 @@ def test_indirect_quotes(facts):
 
 def test_figures(facts):
     s = facts[2]
-    assert s["figure_f1"] >= 0.95, (s["figure_p"], s["figure_r"])  # 0.960 / 0.990
-    # 0.733, far under what a reader expects: toll updates ("the death toll rose to 21") and people in
-    # shelters or ordered out ("About 2,300 people spent the night on camp beds") come out as "other"
-    assert s["kind_acc"] >= 0.70, s["kind_acc"]
-    assert s["nonfigure_extracted"] <= 0.07, s["nonfigure_extracted"]  # 0.048: times in words, a phone number
+    assert s["figure_f1"] >= 0.98, (s["figure_p"], s["figure_r"])  # 1.000 / 1.000
+    # 0.969: what is left is registration without a shelter word ("600 people had registered by evening"),
+    # and the spun copy's "useless" (= dead)
+    assert s["kind_acc"] >= 0.93, s["kind_acc"]
+    assert s["nonfigure_extracted"] <= 0.02, s["nonfigure_extracted"]  # 0.000
 
 
 def test_canonical_names(facts):

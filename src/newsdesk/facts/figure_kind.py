@@ -35,7 +35,7 @@ last next yesterday today tonight monday tuesday wednesday thursday friday satur
 _MODIFIERS = {"other", "others", "more", "further", "additional", "another", "new", "reported", "estimated"}
 _CUES = [
     ("killed", r"killed|kill|kills|killing|dead|died|die|dies|dying|slain|slaughtered|martyred|massacred|executed|"
-               r"beheaded|perished|murdered|lifeless|deaths?|fatalities|bodies|martyrs|corpses|shot\s+dead|lost\s+their\s+lives|"
+               r"beheaded|perished|murdered|lifeless|whose\s+(?:bodies|remains)|deaths?|fatalities|bodies|martyrs|corpses|shot\s+dead|lost\s+their\s+lives|"
                r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|left\s+dead|lives|execute|executes|executing|"
                r"among\s+(?:the\s+)?(?:[\d,]+\s+|at\s+least\s+[\d,]+\s+)?(?:people\s+|civilians\s+|persons\s+)?"
                r"(?:dead|killed|victims|fatalities)|among\s+those\s+(?:killed|who\s+died)|"
@@ -50,6 +50,7 @@ _CUES = [
                   r"(?:living|sleeping|staying|housed|sheltered|registered)\s+(?:at|in)\s+(?:[\w-]+\s+){0,2}?"
                   r"(?:shelters?|evacuation\s+cent(?:re|er)s?|relief\s+camps?)|in\s+(?:[\w-]+\s+){0,2}?shelters\b|"
                   r"spent\s+the\s+night\s+(?:on|in)\s+(?:camp\s+beds|shelters?|evacuation\s+cent(?:re|er)s?)|"
+                  r"spent\s+(?:\w+\s+){0,2}nights?\s+away\s+from\s+(?:their\s+)?homes?|"
                   r"(?:told|ordered|forced)\s+to\s+(?:leave|evacuate|flee)|living\s+away\s+from\s+(?:their\s+)?homes?"),
     ("detained", r"detained|detaining|arrested|arresting|arrests|detainees|prisoners|jailed|imprisoned|captured|"
                  r"abducted|kidnapped|hostages|held(?!\s+(?:a|an|the|its|their|his|her|talks|up|out|on|off)\b)|rounded\s+up|taken\s+into\s+custody|in\s+custody|abducting"),
