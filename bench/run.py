@@ -1,6 +1,6 @@
 """Run every benchmark on the shared corpora and write BENCHMARKS.md.
 
-    python bench/run.py            # all (about 20 minutes on 2 cores)
+    python bench/run.py            # all (an hour or more on 2 cores)
     python bench/run.py --quick    # smaller slices, for a smoke run
 
 Each benchmark runs ours and the peer tool on the same data in the same
@@ -46,8 +46,22 @@ def main() -> None:
             _run(["bench/eval_clusters.py", "--t17-limit", "100"]),
         "Copies: generated spins of T17, labelled T17 pairs, ECB+ same-event negatives":
             _run(["bench/eval_copies.py", "--set", "all", *(["--limit", "60"] if args.quick else [])]),
-        "Copy-candidate index at scale (synthetic articles from T17 sentences)":
+        "Copy-candidate index at scale (synthetic articles from T17 sentences), datasketch in the same run":
             _run(["bench/copies_scale.py", "--sizes", *(["2000", "10000"] if args.quick else ["10000", "100000"])]),
+        "Cluster assignment at scale (synthetic invented corpus)":
+            _run(["bench/cluster_scale.py", "--sizes", "2000,10000" if args.quick else "10000,100000"]),
+        "Quotes and speakers, PolNeAR train + dev":
+            _run(["bench/eval_quotes.py", *limit]),
+        "Entities, CoNLL-2003 test: ours vs plain spaCy":
+            _run(["bench/eval_entities.py", *limit]),
+        "Figures, FA-KES casualty counts":
+            _run(["bench/eval_figures.py", *limit]),
+        "Facts stage speed, T17 articles: ours vs spaCy's full pipeline":
+            _run(["bench/facts_speed.py", "--limit", "100" if args.quick else "300"]),
+        "Figure ledger on FA-KES and T17":
+            _run(["bench/eval_ledger.py", *(["--skip-t17"] if args.quick else [])]),
+        "Timelines, T17 (tilse, align+ m:1 ROUGE and date F1)":
+            _run(["bench/eval_timelines.py", "--speed", *(["--topics", "haiti"] if args.quick else [])]),
     }
     lines = [
         "# Benchmarks",
