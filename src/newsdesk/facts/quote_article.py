@@ -18,6 +18,7 @@ WORDS = re.compile(r"\w+")
 _QUOTE_CHARS = re.compile(r"[“”\"„]|''|``")
 _NOT_SUBJECT_START = frozenset("""and but or when if to in at after before while as because though although
 since until for from with by on of that than so then where whether how why what into about over under""".split())
+_SUBJECT_LEAD = re.compile(r"\s*(?:(?:the|a|an|[A-Z][\w.'’-]*)\s+){0,4}")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 _CLAUSE_WORDS = frozenset("""was were is are has have had would will could can should did does do that
 said says""".split())  # a phrase holding one of these is a clause, not a speaker
@@ -121,8 +122,11 @@ class QuoteArticle:
         ("Smith smiled and said", "..., telling reporters")."""
         span = left_phrase(self.text, lo, cue.start(), after_quote)
         word = cue.group().lower()
-        joined = not after_quote and re.search(r"(?:\band|\bbut|\bthen|,)\s*$", self.text[lo:cue.start()]) is not None
-        if span and not joined:
+        before = self.text[lo:cue.start()]
+        joined = not after_quote and re.search(r"(?:\band|\bbut|\bthen|,)\s*$", before) is not None
+        # "Levine, who gave money to Rubio, said": a comma alone ends an appositive, not a clause
+        by_comma_only = joined and before.rstrip().endswith(",") and not word.endswith("ing")
+        if span and (not joined or by_comma_only):
             last = self.text[span[0]:span[1]].split()[-1]
             if last.lower() in _SUBJECT_PRONOUNS and span[1] - len(last) > span[0]:
                 span = (span[1] - len(last), span[1])  # "... what he described": the pronoun is the subject
@@ -156,8 +160,9 @@ class QuoteArticle:
         for start in sorted({lo, lo + (m.end() if m else 0)}):
             i = bisect_right(self.resolver.starts, start - 1)
             mention = self.mentions[i] if i < len(self.mentions) else None
-            if mention is not None and mention.start >= min(position, start + 40):
-                mention = None
+            if mention is not None and (mention.start >= position
+                                        or not _SUBJECT_LEAD.fullmatch(self.text[start:mention.start])):
+                mention = None  # only a name the sentence opens with ("The prince called for Trump" is not Trump)
             if mention is not None and mention.label in ("PER", "ORG"):
                 return self.resolver.resolve(mention.start, mention.end)
             p = re.match(r"\s*(he|she|it|they|i|we)\b", self.text[start:position], re.I)
