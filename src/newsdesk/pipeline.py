@@ -25,6 +25,7 @@ from .copies import CopyIndex, detect_copies
 from .facts import extract_facts
 from .facts.gazetteer import Gazetteer
 from .facts.nlp import load_nlp
+from .facts.parallel import extract_facts_parallel
 from .ids import article_ids
 from .outlets import canonical_outlets
 from .read import iter_files, read_file
@@ -210,17 +211,21 @@ def link_facts(store: SQLiteStore, settings: Settings, summary: BuildSummary, pr
     new = list(store.articles("facts_done=0"))
     if not new or not settings.facts:
         return
-    nlp = load_nlp("ner")
     gazetteer = Gazetteer()
     known = store.known_names()
-    size = max(1, settings.batch_size // 4)  # the NLP is slow: commit more often
-    for i in range(0, len(new), size):
-        batch = new[i : i + size]
-        facts = extract_facts(batch, nlp, known, gazetteer)
-        store.save_facts([a.id for a in batch], facts.mentions, facts.quotes, facts.figures, known)
+    if settings.workers > 1 and len(new) >= 4 * settings.facts_chunk:
+        batches = extract_facts_parallel(new, settings.workers, known, gazetteer, settings.facts_chunk)
+    else:
+        nlp = load_nlp("ner")
+        batches = ((part, extract_facts(part, nlp, known, gazetteer))
+                   for part in (new[i : i + settings.facts_chunk] for i in range(0, len(new), settings.facts_chunk)))
+    done = 0
+    for part, facts in batches:
+        store.save_facts([a.id for a in part], facts.mentions, facts.quotes, facts.figures, known)
         summary.quotes += len(facts.quotes)
         summary.figures += len(facts.figures)
-        progress("facts", min(i + size, len(new)), len(new))
+        done += len(part)
+        progress("facts", done, len(new))
     _timed(summary, "facts", t0)
 
 

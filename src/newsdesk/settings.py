@@ -38,21 +38,35 @@ class Settings:
     partial_min_shared: int = _s(2, "Long sentences shared verbatim that make an article a partial-copy candidate.")
     partial_min_run: int = _s(3, "Consecutive near-verbatim sentences that make a partial copy.")
     # clustering
-    event_threshold: float = _s(0.14, "Cosine similarity needed to join an existing event.")
-    story_threshold: float = _s(0.10, "Cosine similarity of event to story centroid needed to join a story.")
-    event_window_days: int = _s(5, "An article joins only events active within this many days.")
-    story_window_days: int = _s(120, "An event joins only stories active within this many days.")
-    centroid_terms: int = _s(60, "Terms kept per event centroid (bounds memory).")
+    event_threshold: float = _s(0.06, "Average similarity (idf over the story's recent articles) at which articles of a story group into one event (average linkage).")
+    story_threshold: float = _s(0.10, "Cosine similarity of an article to a story centroid needed to join the story.")
+    event_window_days: int = _s(5, "Articles of a story within this many days of a new one are re-clustered into events with it.")
+    story_window_days: int = _s(120, "An article joins only stories active within this many days.")
+    recluster_max: int = _s(150, "Most articles of a story re-clustered into events when one joins (bounds the cost per article).")
+    cluster_lead_chars: int = _s(1500, "Characters of an article's lead read for clustering (what it is about is in the lead).")
     story_terms: int = _s(150, "Terms kept per story centroid: stories need their wider vocabulary.")
     story_idf_power: float = _s(0.5, "Softer idf for story vectors keeps a story's common words in view.")
     event_name_weight: float = _s(0.5, "Weight of name phrases against words (1.0) when comparing an article with events.")
     event_number_weight: float = _s(0.3, "Weight of numbers against words (1.0) when comparing an article with events.")
     story_idf_smoothing: float = _s(5.0, "Smoothing of the within-story idf that tells a story's events apart (> 1).")
     story_name_weight: float = _s(1.0, "Weight of name phrases against words (1.0) in story vectors.")
-    event_merge_threshold: float = _s(1.0, "Similarity of two events of one story at which they merge (1.0: never).")
     story_merge_threshold: float = _s(0.15, "Story-to-story similarity at which two stories merge (1.0: never).")
     # facts
     facts: bool = _s(True, "Find entity mentions, quotes and figures (spaCy NER plus rules; the slowest stage).")
+    facts_chunk: int = _s(16, "Articles per facts batch: the unit of work of a facts worker and of a commit.")
+    workers: int = _s(2, "Worker processes for the facts stage (1: all in the building process).")
+    # timeline and briefing
+    timeline_dates: int = _s(10, "Dates in a timeline (the export's per-story timelines use it).")
+    timeline_per_date: int = _s(1, "Sentences telling each timeline date.")
+    timeline_date_weights: tuple[float, ...] = _s(
+        (0.0, 0.0, 0.0, 0.0), "Date-ranking weights over timeline.select.FEATURES (z-scored) and an intercept; "
+        "fitted on T17 by bench/eval_timelines.py --fit.")
+    timeline_lead_sentences: int = _s(5, "Sentences of an article's lead that can tell its publication day.")
+    timeline_pub_lag: int = _s(1, "A lead also tells the days this many days before its publication.")
+    timeline_min_words: int = _s(5, "Shorter sentences are never picked for a timeline.")
+    timeline_max_words: int = _s(45, "Longer sentences are never picked for a timeline.")
+    timeline_mmr: float = _s(0.6, "Relevance share in maximal marginal relevance (the rest penalises repeats).")
+    briefing_sentences: int = _s(5, "Sentences in a briefing.")
     # pipeline
     batch_size: int = _s(200, "Articles committed to the store per transaction.")
 

@@ -1,0 +1,53 @@
+"""The facts stage over worker processes: the spaCy work spread over cores, names settled in the caller.
+
+Each worker loads its own spaCy pipeline once (the initializer) and reads
+chunks of articles with an empty name table, so a worker's names are only
+article-local. The caller then settles every mention against the desk's
+names in article order (:func:`settle_names`) and renames quote speakers to
+match, which gives the same names a single process would.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterator
+
+from ..records import Article
+from . import Facts, extract_facts
+from .entities import canonical_names
+from .gazetteer import Gazetteer
+from .nlp import load_nlp
+
+_WORKER: dict = {}  # state of a worker process only, set by _init: its spaCy pipeline and gazetteer
+
+
+def _init(components: str) -> None:
+    _WORKER["nlp"], _WORKER["gazetteer"] = load_nlp(components), Gazetteer()
+
+
+def _extract(articles: list[Article]) -> Facts:
+    return extract_facts(articles, _WORKER["nlp"], {}, _WORKER["gazetteer"])
+
+
+def settle_names(facts: Facts, known: dict[str, str], gazetteer: Gazetteer) -> Facts:
+    """Give ``facts`` the desk's canonical names (``known`` is updated in place), speakers included."""
+    by_article: dict[str, list] = {}
+    for m in facts.mentions:
+        by_article.setdefault(m.article, []).append(m)
+    renamed: dict[str, dict[str, str]] = {}
+    for article, mentions in by_article.items():
+        local = [m.canonical for m in mentions]
+        canonical_names(mentions, known, gazetteer)
+        renamed[article] = {old: m.canonical for old, m in zip(local, mentions) if old != m.canonical}
+    for q in facts.quotes:
+        q.speaker = renamed.get(q.article, {}).get(q.speaker, q.speaker) if q.speaker else q.speaker
+    return facts
+
+
+def extract_facts_parallel(articles: list[Article], workers: int, known: dict[str, str], gazetteer: Gazetteer,
+                           chunk: int = 16, components: str = "ner") -> Iterator[tuple[list[Article], Facts]]:
+    """Facts of ``articles`` chunk by chunk, in order, computed by ``workers`` processes."""
+    chunks = [articles[i : i + chunk] for i in range(0, len(articles), chunk)]
+    with ProcessPoolExecutor(workers, initializer=_init, initargs=(components,)) as pool:
+        for part, facts in zip(chunks, pool.map(_extract, chunks)):
+            yield part, settle_names(facts, known, gazetteer)
