@@ -132,3 +132,15 @@ def test_ledger_command_and_export(example_desk, cli, tmp_path):
     cli("export", "--db", example_desk, "--out", tmp_path)
     exported = [json.loads(line) for line in (tmp_path / "ledger.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r for r in exported if r["kind"] == "killed"] == rows
+
+
+def test_stories_told_in_worker_processes_read_the_same(example_desk):
+    from newsdesk.store import open_store
+    from newsdesk.views import desk_view, story_facts
+
+    store = open_store(example_desk, readonly=True)
+    stories = desk_view(store)
+    alone, pooled = story_facts(store, stories, workers=1), story_facts(store, stories, workers=2)
+    assert [(f.timeline, f.briefing.as_dict()) for f in alone.values()] == \
+        [(f.timeline, f.briefing.as_dict()) for f in pooled.values()]
+    assert any(f.timeline for f in alone.values())
