@@ -1,6 +1,6 @@
 """Quotes and speakers on PolNeAR (train + dev), and the speed of entities + quotes.
 
-    python bench/eval_quotes.py [--split train|dev|both] [--limit N] [--components full|ner]
+    python bench/eval_quotes.py [--split train|dev|both] [--limit N] [--components full|ner] [--errors FILE]
 
 Gold: PolNeAR brat attributions (``bench/polnear.py``: one annotator file per article, the
 scorer's rule; "direct" = the gold content holds a double quote mark, counting the doubled
@@ -111,7 +111,20 @@ def _speaker_ok(text: str, quote, gold) -> bool:
     return False
 
 
-def score_article(text: str, quotes, gold: list, direct: Score, indirect: Score) -> None:
+def _category(text: str, quote, gold) -> str:
+    """Why a matched pair's speaker is wrong: none found, a pronoun resolved elsewhere, another phrase."""
+    if quote.speaker_start is None:
+        return "speaker: none found"
+    said = (quote.speaker_mention or "").lower()
+    if said in ("he", "she", "it", "they", "i", "we"):
+        return "speaker: pronoun resolved wrong" if quote.speaker else "speaker: pronoun unresolved"
+    if quote.speaker_start >= gold.source.end + 200 or quote.speaker_end <= gold.source.start - 200:
+        return "speaker: far from the gold source"
+    return "speaker: wrong phrase" if quote.speaker else "speaker: phrase unresolved"
+
+
+def score_article(text: str, quotes, gold: list, direct: Score, indirect: Score,
+                  errors: list | None = None) -> None:
     preds = [(q, tokens(text, q.parts or [(q.start, q.end)])) for q in quotes]
     golds = [(g, tokens(text, g.content.parts)) for g in gold]
     for want_direct, score in ((True, direct), (False, indirect)):
@@ -134,12 +147,36 @@ def score_article(text: str, quotes, gold: list, direct: Score, indirect: Score)
                     score.overlap.append(f)
                     if golds[j][0].source is not None:
                         score.speaker_total += 1
-                        score.speaker_ok += _speaker_ok(text, preds[i][0], golds[j][0])
+                        ok = _speaker_ok(text, preds[i][0], golds[j][0])
+                        score.speaker_ok += ok
+                        if errors is not None and not ok:
+                            g, q = golds[j][0], preds[i][0]
+                            errors.append((want_direct, _category(text, q, g), g.content.text[:70],
+                                           f"gold={g.source.text!r} pred={q.speaker_mention!r}->{q.speaker!r} "
+                                           f"cue={q.cue!r}"))
+                if errors is not None:
+                    for j in g_rec:
+                        if j in {jj for jj, _ in m_rec.values()}:
+                            continue
+                        g = golds[j][0]
+                        near = [preds[i][0] for i, _, jj in [(i, 0, jj) for f, i, jj in pairs if jj == j]]
+                        other = [q for q in (q for q, _t in preds) if q.direct != want_direct
+                                 and overlap_f1(tokens(text, q.parts or [(q.start, q.end)]), golds[j][1]) >= .5]
+                        kind = ("missed: found as the other kind" if other else
+                                "missed: overlap < .5" if near else "missed: nothing found")
+                        errors.append((want_direct, kind, g.content.text[:100],
+                                       f"src={g.source.text if g.source else None!r} cue={g.cue.text if g.cue else None!r}"))
+                    hit = {i for i in m_all}
+                    for i in p_idx:
+                        if i not in hit:
+                            q = preds[i][0]
+                            errors.append((want_direct, "spurious", q.text[:100], f"speaker={q.speaker_mention!r} cue={q.cue!r}"))
         score.pred += len(p_idx)
         score.gold += len(g_rec)
 
 
-def run_split(split: str, limit: int | None, components: str, nlp) -> tuple[Score, Score, float, int]:
+def run_split(split: str, limit: int | None, components: str, nlp,
+              errors: list | None = None) -> tuple[Score, Score, float, int]:
     arts = polnear.load(split)[:limit] if limit else polnear.load(split)
     docs, _ = cached_docs(nlp, [a.text for a in arts], f"polnear-{split}", components)
     gaz = Gazetteer()
@@ -151,7 +188,10 @@ def run_split(split: str, limit: int | None, components: str, nlp) -> tuple[Scor
         outputs.append(find_quotes(doc, art.name, mentions))
     rules_time = time.perf_counter() - t0
     for art, quotes in zip(arts, outputs):
-        score_article(art.text, quotes, art.attributions, direct, indirect)
+        found: list = []
+        score_article(art.text, quotes, art.attributions, direct, indirect, found if errors is not None else None)
+        if errors is not None:
+            errors += [(art.name, *e) for e in found]
     return direct, indirect, rules_time, len(arts)
 
 
@@ -161,7 +201,10 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--components", default="full", choices=["full", "ner"])
     ap.add_argument("--no-parse-speed", action="store_true", help="skip timing the spaCy pass")
+    ap.add_argument("--errors", default=None, metavar="FILE",
+                    help="write every miss, spurious quote and wrong speaker to FILE, and print counts by category")
     args = ap.parse_args()
+    errors: list | None = [] if args.errors else None
     nlp = load_nlp(args.components)
     print("## Quotes and speakers (PolNeAR)\n")
     print(f"spaCy `{args.components}` pipeline; lenient match = token-overlap F1 ≥ {LENIENT}, strict ≥ {STRICT}; "
@@ -170,7 +213,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|---|---|")
     speed = []
     for split in (["train", "dev"] if args.split == "both" else [args.split]):
-        direct, indirect, rules_time, n = run_split(split, args.limit, args.components, nlp)
+        direct, indirect, rules_time, n = run_split(split, args.limit, args.components, nlp, errors)
         print(direct.row(f"{split} direct"))
         print(indirect.row(f"{split} indirect"))
         speed.append((split, n, rules_time))
@@ -183,6 +226,16 @@ def main() -> None:
         list(nlp.pipe(sample, batch_size=16))
         parse_rate = len(sample) / (time.perf_counter() - t0)
         print(f"| spaCy `{args.components}` pass (40 dev articles, ~800 words each) | {parse_rate:.1f} |")
+    if errors is not None:
+        from collections import Counter
+
+        counts = Counter(("direct" if d else "indirect", kind) for _a, d, kind, *_ in errors)
+        print("\n| errors: kind | category | count |\n|---|---|---|")
+        for (k, cat), n in sorted(counts.items()):
+            print(f"| {k} | {cat} | {n} |")
+        with open(args.errors, "w", encoding="utf-8") as f:
+            for art, d, kind, content, detail in sorted(errors, key=lambda e: (e[1], e[2], e[0])):
+                f.write(f"{'direct' if d else 'indirect'}\t{kind}\t{art}\t{content!r}\t{detail}\n")
     print("\nPublished anchors (other corpora): citron speaker F1 .82, content F1 .83 (PARC 3.0); "
           "GenderGapTracker quote F1 .84, speaker accuracy .86.")
 

@@ -20,6 +20,7 @@ Matching rules (see examples/README.md, "gold_facts.json"):
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from collections import Counter
@@ -343,6 +344,10 @@ def facts(example_desk, tmp_path_factory):
         if not name.endswith("_n"):
             n = scores.get(name + "_n", "")
             print(f"  {name:24s} {value:.3f} {n}" if isinstance(value, float) else f"  {name:24s} {value}")
+    if os.environ.get("NEWSDESK_FACT_ERRORS"):  # NEWSDESK_FACT_ERRORS=quotes,speakers,names pytest -s ...
+        for kind in os.environ["NEWSDESK_FACT_ERRORS"].split(","):
+            for row in errors.get(kind, []):
+                print(kind, *row, sep=" | ")
     return gold, texts, scores, errors
 
 

@@ -124,3 +124,15 @@ def test_clause_joined_cue_takes_the_sentence_speaker():
     quotes = run(text, {"Carly Fiorina": "Carly Fiorina", "Jeb Bush": "Jeb Bush"})
     assert [(q.speaker, q.cue) for q in quotes] == [("Carly Fiorina", "said"), ("Carly Fiorina", "adding"),
                                                   ("Jeb Bush", "said")]
+
+
+def test_speaker_is_the_person_not_the_place_or_body_in_an_appositive():
+    text = ('Mira Kolb, 52, who fled Dunhaven with her two sons, said they had left with "only the car".\n\n'
+            "Otto Venn, whose brother died in Dunhaven and who speaks for the Harbour Families Group, "
+            'said the families wanted "answers, not apologies".\n\n'
+            'Sen. Ada Quist (R-Ohio) said the bill was "dead on arrival" in the chamber.\n\n'
+            'Even so, most residents said they would stay in the valley for now.')
+    quotes = run(text, {"Mira Kolb": "Mira Kolb", "Otto Venn": "Otto Venn", "Ada Quist": "Ada Quist",
+                        "Dunhaven": "Dunhaven"}, {"Harbour Families Group": "Harbour Families Group"})
+    assert [q.speaker for q in quotes[:3]] == ["Mira Kolb", "Otto Venn", "Ada Quist"]
+    assert "most residents" in quotes[3].speaker_mention  # not the opening "Even so" alone

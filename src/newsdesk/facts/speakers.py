@@ -60,6 +60,7 @@ LEAD = re.compile(r"(?:(?:later|then|earlier|but|and|so|however|meanwhile|still|
                    r"separately|previously|afterwards|once|in response|in a statement|on \w+day|while|whereas|although|"
                    r"though|because|since|as|when|if|after|before|until),?\s+)+", re.I)
 _WORD = re.compile(r"[\w'’.&-]+")
+_PAREN = re.compile(r"\([^()\n]{1,40}\)(?=[\s,]*$)")
 _MODIFIER_BEFORE = re.compile(r"\b(?:for|of|to|with|at|from|by|under|on|about|against)\s*$", re.I)
 
 
@@ -89,20 +90,28 @@ def left_phrase(text: str, lo: int, cue_start: int, after_quote: bool) -> tuple[
     Without a quote right before, only the last comma-separated chunk, or the chunk before it when
     the last one is an appositive ("Smith, a spokesman for X, said").
     """
-    seg = text[lo:cue_start]
+    seg = _PAREN.sub(lambda m: " " * len(m.group()), text[lo:cue_start])  # "Sen. Cruz (R-Tex.) said"
     stops = list(_STOP_LEFT.finditer(seg))
     start = lo + stops[-1].end() if stops else lo
     start, end = _strip_left_words(text, start, cue_start)
     phrase = text[start:end]
+    appositive = False
     if not after_quote and "," in phrase:
         chunks = phrase.split(",")
-        last = chunks[-1].strip()
-        pick = len(chunks) - 1
-        if re.match(r"(?:a|an|the|who|which|whose|[a-z])", last) and len(chunks) >= 2 and not _is_pronoun(last):
-            head = chunks[-2].strip()
+        pick = j = len(chunks) - 1
+        # "Anna Berg, 41, a teacher at X, said": back over the appositives to the name they describe
+        while j >= 1 and re.match(r"(?:\d{1,3}$|[a-z])", chunks[j].strip()) and not _is_pronoun(chunks[j]):
+            j -= 1
+        head = chunks[j].strip()
+        if j < pick and _name_like(head):
+            pick, appositive = j, True
+        elif re.match(r"[a-z]", chunks[-1].strip()) and len(chunks) >= 2 and not _is_pronoun(chunks[-1]):
+            head = chunks[-2].strip()  # "Smith, a spokesman for X, said"
             if head and len(head.split()) <= 5 and head[:1].isupper():
                 pick = len(chunks) - 2
         start = start + sum(len(c) + 1 for c in chunks[:pick])
+        if appositive:
+            end = start + len(chunks[pick])
     while start < end and text[start] in " ,":
         start += 1
     lead = LEAD.match(text, start, end)
@@ -111,7 +120,7 @@ def left_phrase(text: str, lo: int, cue_start: int, after_quote: bool) -> tuple[
     words = text[start:end].split()
     if not words:
         return None
-    if len(words) > 10:
+    if len(words) > 10 and not appositive:
         # a long phrase: keep the tail as the speaker ("... the campaign's spokesman Brian Fallon")
         cut = text.rfind(" ", start, end - len(" ".join(words[-6:])))
         start = cut + 1
@@ -130,6 +139,22 @@ def right_phrase(text: str, cue_end: int, hi: int, appositive: bool = True) -> t
         return None
     end = i + len(m.group().rstrip(" "))
     return i, end
+
+
+_NAME_JOINERS = frozenset("of the de da del van von al bin la le and for".split())
+_NOT_NAME_START = frozenset("""last this next on in during after before since at by for when while even around
+shortly earlier later meanwhile however still yet so but and then now today yesterday instead""".split())
+_CALENDAR = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+                       r"april|may|june|july|august|september|october|november|december)$", re.I)
+
+
+def _name_like(phrase: str) -> bool:
+    """A short run of capitalised words ("Anna Berg", "Sen. Ted Cruz"), not an opening adverbial."""
+    words = phrase.split()
+    if not words or len(words) > 6 or words[0].lower() in _NOT_NAME_START or words[0].lower() in PRONOUNS:
+        return False
+    return all(w[:1].isupper() and not _CALENDAR.match(w.strip(".")) or w.lower() in _NAME_JOINERS
+               for w in words) and words[0][:1].isupper()
 
 
 def _is_pronoun(phrase: str) -> bool:
