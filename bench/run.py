@@ -30,56 +30,14 @@ def _run(args: list[str]) -> str:
     return out.stdout.strip()
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
-    ap.add_argument("--only", help="comma-separated scripts to run (e.g. bench/eval_copies.py); the rest are left out")
-    args = ap.parse_args()
-    limit = ["--limit", "300"] if args.quick else []
-    sections = [
-        ("Article body extraction, scrapinghub-aeb (181 pages): ours vs trafilatura",
-            ["bench/eval_aeb.py", *(["--limit", "60"] if args.quick else [])]),
-        ("Publication dates, htmldate-eval (1000 pages): ours vs htmldate",
-            ["bench/eval_dates.py", *limit]),
-        ("Events and stories, ECB+ dev and T17 (100 articles per topic folder)",
-            ["bench/eval_clusters.py", "--t17-limit", "100"]),
-        ("Copies: generated spins of T17, labelled T17 pairs, ECB+ same-event negatives",
-            ["bench/eval_copies.py", "--set", "all", *(["--limit", "60"] if args.quick else [])]),
-        ("Copy-candidate index at scale (synthetic articles from T17 sentences), datasketch in the same run",
-            ["bench/copies_scale.py", "--sizes", *(["2000", "10000"] if args.quick else ["10000", "100000"])]),
-        ("Cluster assignment at scale (synthetic invented corpus)",
-            ["bench/cluster_scale.py", "--sizes", "2000,10000" if args.quick else "10000,100000"]),
-        ("Quotes and speakers, PolNeAR train + dev",
-            ["bench/eval_quotes.py", *limit]),
-        ("Entities, CoNLL-2003 test: ours vs plain spaCy",
-            ["bench/eval_entities.py", *limit]),
-        ("Figures, FA-KES casualty counts",
-            ["bench/eval_figures.py", *limit]),
-        ("Facts stage speed, T17 articles: ours vs spaCy's full pipeline",
-            ["bench/facts_speed.py", "--limit", "100" if args.quick else "300"]),
-        ("Figure ledger on FA-KES and T17",
-            ["bench/eval_ledger.py", *(["--skip-t17"] if args.quick else [])]),
-        ("Timelines, T17 (tilse, align+ m:1 ROUGE and date F1)",
-            ["bench/eval_timelines.py", "--speed", *(["--topics", "haiti"] if args.quick else [])]),
-    ]
-    only = set(args.only.split(",")) if args.only else None
-    lines = [
-        "# Benchmarks",
-        "",
-        f"Written by `python bench/run.py{' --quick' if args.quick else ''}{' --only ' + args.only if only else ''}` on "
-        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}. Re-run that command to reproduce every number below; "
-        "the corpora come from `../shared/datasets` and are unpacked to `bench/.cache/`.",
-        "",
-    ]
-    if not only or "bench/t17_build.py" in only:
-        t17 = json.loads(_run(["bench/t17_build.py", "--json", *(["--limit", "1000"] if args.quick else [])]))
-        lines += [
+def _t17_section(t17: dict) -> list[str]:
+    return [
         f"## End-to-end build on T17 ({t17['articles']} articles, JSONL with given dates)",
         "",
+        "`python bench/t17_build.py`",
+        "",
         f"**{t17['articles_per_s']:.0f} articles/s** end to end ({t17['seconds']:.1f} s), "
-        f"peak RSS {t17['peak_rss_mb']:.0f} MB. No peer tool builds a desk end to end; per-stage peers are below.",
+        f"peak RSS {t17['peak_rss_mb']:.0f} MB. No peer tool builds a desk end to end; per-stage peers are above.",
         "",
         "| stage | seconds | articles/s |",
         "|---|---|---|",
@@ -87,13 +45,66 @@ def main() -> None:
         "",
         f"Result: {t17['events']} events, {t17['stories']} stories, copies {t17['copies'] or 'none'}.",
         "",
-        ]
-    for title, command in sections:
-        if only and command[0] not in only:
-            continue
-        lines += [f"## {title}", "", f"`python {' '.join(command)}`", "", "```", _run(command), "```", ""]
-        args.out.write_text("\n".join(lines), encoding="utf-8")  # after each section: a long run shows progress
-    args.out.write_text("\n".join(lines), encoding="utf-8")
+    ]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    ap.add_argument("--only", help="comma-separated scripts to run (e.g. bench/eval_copies.py); the rest are left out")
+    args = ap.parse_args()
+    limit = ["--limit", "300"] if args.quick else []
+    sections = [  # what issues are judged on first: a run cut short still has them
+        ("Copies: generated spins of T17, labelled T17 pairs, ECB+ same-event negatives",
+            ["bench/eval_copies.py", "--set", "all", *(["--limit", "60"] if args.quick else [])]),
+        ("Copy-candidate index at scale (synthetic articles from T17 sentences), datasketch in the same run",
+            ["bench/copies_scale.py", "--sizes", *(["2000", "10000"] if args.quick else ["10000", "100000"])]),
+        ("Events and stories, ECB+ dev and T17 (100 articles per topic folder)",
+            ["bench/eval_clusters.py", "--t17-limit", "100"]),
+        ("Figures, FA-KES casualty counts",
+            ["bench/eval_figures.py", *limit]),
+        ("Quotes and speakers, PolNeAR train + dev",
+            ["bench/eval_quotes.py", *limit]),
+        ("Entities, CoNLL-2003 test: ours vs plain spaCy",
+            ["bench/eval_entities.py", *limit]),
+        ("Facts stage speed, T17 articles: ours vs spaCy's full pipeline",
+            ["bench/facts_speed.py", "--limit", "100" if args.quick else "300"]),
+        ("Figure ledger on FA-KES and T17",
+            ["bench/eval_ledger.py", *(["--skip-t17"] if args.quick else [])]),
+        ("Timelines, T17 (tilse, align+ m:1 ROUGE and date F1)",
+            ["bench/eval_timelines.py", "--speed", *(["--topics", "haiti"] if args.quick else [])]),
+        ("Cluster assignment at scale (synthetic invented corpus)",
+            ["bench/cluster_scale.py", "--sizes", "2000,10000" if args.quick else "10000,100000"]),
+        ("Article body extraction, scrapinghub-aeb (181 pages): ours vs trafilatura",
+            ["bench/eval_aeb.py", *(["--limit", "60"] if args.quick else [])]),
+        ("Publication dates, htmldate-eval (1000 pages): ours vs htmldate",
+            ["bench/eval_dates.py", *limit]),
+    ]
+    sections.append(("End-to-end build on T17 (JSONL with given dates)",
+                     ["bench/t17_build.py", "--json", *(["--limit", "1000"] if args.quick else [])]))
+    only = set(args.only.split(",")) if args.only else None
+    todo = [(title, command) for title, command in sections if not only or command[0] in only]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `python bench/run.py{' --quick' if args.quick else ''}{' --only ' + args.only if only else ''}` on "
+        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}. Re-run that command to reproduce every number below; "
+        "the corpora come from `../shared/datasets` and are unpacked to `bench/.cache/`. Each section names "
+        "the script that printed it.",
+        "",
+    ]
+    for n, (title, command) in enumerate(todo):
+        out = _run(command)
+        if command[0] == "bench/t17_build.py":
+            lines += _t17_section(json.loads(out))
+        else:
+            lines += [f"## {title}", "", f"`python {' '.join(command)}`", "", "```", out, "```", ""]
+        pending = [f"- {t}" for t, _ in todo[n + 1:]]
+        # rewritten after each section, so that an interrupted run says what it has not measured yet
+        tail = ["## Not yet measured in this run", "", *pending, ""] if pending else []
+        args.out.write_text("\n".join(lines + tail), encoding="utf-8")
     print(f"wrote {args.out}")
 
 
