@@ -136,3 +136,15 @@ def test_speaker_is_the_person_not_the_place_or_body_in_an_appositive():
                         "Dunhaven": "Dunhaven"}, {"Harbour Families Group": "Harbour Families Group"})
     assert [q.speaker for q in quotes[:3]] == ["Mira Kolb", "Otto Venn", "Ada Quist"]
     assert "most residents" in quotes[3].speaker_mention  # not the opening "Even so" alone
+
+
+def test_pronoun_prefers_a_person_just_introduced_over_an_earlier_speaker():
+    text = ('"We are rebuilding the school first," said Clara Voss, the mayor.\n\n'
+            "Back at the shelter, Nina Hale, 80, sat on a camp bed with her cat. "
+            'She said the water "came in like a train".\n\n'
+            'A spokesman for the Transport Ministry said the bridge would stay shut. '
+            'He said the government would pay for a ferry.')
+    quotes = run(text, {"Clara Voss": "Clara Voss", "Nina Hale": "Nina Hale"}, {"Transport Ministry": "Transport Ministry"})
+    by_text = {q.text[:12]: q for q in quotes}
+    assert by_text['the water "c'].speaker == "Nina Hale"
+    assert by_text["the governme"].speaker is None  # the unnamed spokesman, not the mayor

@@ -55,6 +55,8 @@ candidate nominee congressman congresswoman representative lawmaker lawmakers di
 ceo founder manager strategist pollster economist researcher professor scientist doctor nurse spokespeople
 report study survey poll newspaper agency army military government administration white house kremlin
 pentagon company firm group organization organisation party committee""".split())
+_PERSON_NOUNS = DESCRIPTIONS - ORG_NOUNS - {"statement", "report", "study", "survey", "poll", "newspaper", "white",
+                                            "house", "kremlin", "pentagon"}
 _STOP_LEFT = re.compile(r"[“”\"„;:—–()\[\]<>]|''|``|\n")
 LEAD = re.compile(r"(?:(?:later|then|earlier|but|and|so|however|meanwhile|still|also|yet|now|instead|"
                    r"separately|previously|afterwards|once|in response|in a statement|on \w+day|while|whereas|although|"
@@ -197,8 +199,7 @@ class SpeakerResolver:
         return Speaker(start, end, phrase, None, None)
 
     def remember(self, position: int, speaker: Speaker) -> None:
-        if speaker.name:
-            self.last_speakers.append((position, speaker))
+        self.last_speakers.append((position, speaker))
 
     def _before(self, position: int) -> list[Mention]:
         return self.mentions[:bisect_right(self.starts, position - 1)]
@@ -207,18 +208,36 @@ class SpeakerResolver:
         if pronoun in ("i", "we", "they"):
             return None
         want = "ORG" if pronoun == "it" else "PER"
+        before = self._before(position)
+        k = bisect_right(self.unit_starts, position) - 1
+        # a person first named in this sentence or the one before outranks an earlier speaker
+        for kk in (k, k - 1):
+            if kk < 0:
+                break
+            lo = self.unit_starts[kk]
+            hi = min(self.unit_starts[kk + 1] if kk + 1 < len(self.unit_starts) else position, position)
+            cands = [m for m in before if lo <= m.start < hi and m.label == want
+                     and not _gender_clash(pronoun, (m.title or "").lower().rstrip("."), m.canonical)]
+            seen = {m.canonical for m in before if m.start < lo}
+            new = [m for m in cands if m.canonical not in seen]
+            if new and " " in new[-1].canonical:
+                return new[-1].canonical
         # the speaker quoted just before (within ~2 paragraphs) is the likeliest "he" / "she"
         if self.last_speakers:
             pos, sp = self.last_speakers[-1]
-            if self.text.count("\n", pos, position) <= 4 and sp.head is not None and sp.head.label == want:
-                title = (sp.head.title or "").lower().rstrip(".")
-                if not _gender_clash(pronoun, title, sp.head.canonical):
+            near = self.text.count("\n", pos, position) <= 4
+            if near and sp.name and (sp.head is None and " " in sp.name and want == "PER"
+                                     or sp.head is not None and sp.head.label == want):
+                title = (sp.head.title or "").lower().rstrip(".") if sp.head is not None else ""
+                if not _gender_clash(pronoun, title, sp.name):
                     return sp.name
-        before = self._before(position)
+            own = re.split(r"\s(?:for|of|at|with|from)\s", sp.text)[0].lower().split()
+            if near and want == "PER" and (sp.head is None or sp.head.label != "PER") \
+                    and bisect_right(self.unit_starts, pos) - 1 >= k - 1 and own and own[-1] in _PERSON_NOUNS:
+                return None  # "A spokesman for the ministry said ... He said ...": the unnamed speaker goes on
         if not before:
             return None
         # the first person named in the nearest earlier sentence that names one (the subject, mostly)
-        k = bisect_right(self.unit_starts, position) - 1
         while k >= 0:
             lo = self.unit_starts[k]
             hi = self.unit_starts[k + 1] if k + 1 < len(self.unit_starts) else position
