@@ -148,3 +148,17 @@ def test_pronoun_prefers_a_person_just_introduced_over_an_earlier_speaker():
     by_text = {q.text[:12]: q for q in quotes}
     assert by_text['the water "c'].speaker == "Nina Hale"
     assert by_text["the governme"].speaker is None  # the unnamed spokesman, not the mayor
+
+
+def test_speaker_after_a_title_abbreviation_a_described_person_and_spun_cue_verbs():
+    text = ('"We pray for the living too," said the Rev. Ilse Marr, the vicar.\n\n'
+            "Mayor Jon Tull said the town was still counting. "
+            'The mayor of the worst-hit town accused the ministry of "counting slowly", the mayor said.\n\n'
+            'Radio Nord\'s political correspondent Vera Quint said the sum was "respectable".\n\n'
+            '"Stay away from the river," Jon Tull instructed. "We have enough volunteers," Vera Quint mentioned.')
+    quotes = run(text, {"Ilse Marr": "Ilse Marr", "Jon Tull": "Jon Tull"}, {"Radio Nord": "Radio Nord"})
+    speakers = {q.text.strip("“”\"")[:10]: q.speaker for q in quotes}
+    assert speakers["We pray fo"] == "Ilse Marr"
+    assert speakers["the sum wa"] == "Vera Quint"
+    assert speakers["Stay away "] == "Jon Tull" and speakers["We have en"] == "Vera Quint"
+    assert any(q.speaker == "Jon Tull" and "counting slowly" in q.text for q in quotes)

@@ -33,7 +33,8 @@ _VERBS = (r"says?|said|saying|tells?|told|telling|add(?:s|ed|ing)?|explain(?:s|e
           r"blam(?:es|ed|ing)|accus(?:es|ed|ing)|prais(?:es|ed|ing)|condemn(?:s|ed|ing)?|dub(?:s|bed)|"
           r"label(?:s|ed|led)|referr(?:ed|ing)|refers?|urg(?:es|ed|ing)|demand(?:s|ed|ing)?|thank(?:s|ed|ing)?|"
           r"answer(?:s|ed)|interject(?:s|ed)|retort(?:s|ed)|exclaim(?:s|ed)|caution(?:s|ed)|proclaim(?:s|ed)|"
-          r"scoff(?:s|ed)|jeer(?:s|ed)|counter(?:s|ed)|"
+          r"scoff(?:s|ed)|jeer(?:s|ed)|counter(?:s|ed)|mention(?:s|ed|ing)?|instruct(?:s|ed|ing)?|"
+          r"express(?:es|ed|ing)|label(?:ing|ling)|"
           r"continu(?:es|ed)|denounc(?:es|ed|ing)|mock(?:s|ed|ing)?|slamm?(?:s|ed|ing)?|hail(?:s|ed|ing)?|lament(?:s|ed|ing)?")
 CUE = re.compile(rf"(?<![\w-])(?:according to|{_VERBS})\b", re.I)
 _TELL = re.compile(r"^(?:tells?|told|telling|ask(?:s|ed|ing)?|warn(?:s|ed|ing)?|remind(?:s|ed)?)$", re.I)
@@ -57,11 +58,14 @@ report study survey poll newspaper agency army military government administratio
 pentagon company firm group organization organisation party committee""".split())
 _PERSON_NOUNS = DESCRIPTIONS - ORG_NOUNS - {"statement", "report", "study", "survey", "poll", "newspaper", "white",
                                             "house", "kremlin", "pentagon"}
+_ROLE_WORDS = frozenset("""correspondent reporter editor columnist striker player coach captain volunteer
+teacher pastor vicar priest engineer farmer resident owner worker student activist campaigner""".split())
 _STOP_LEFT = re.compile(r"[“”\"„;:—–()\[\]<>]|''|``|\n")
 LEAD = re.compile(r"(?:(?:later|then|earlier|but|and|so|however|meanwhile|still|also|yet|now|instead|"
                    r"separately|previously|afterwards|once|in response|in a statement|on \w+day|while|whereas|although|"
                    r"though|because|since|as|when|if|after|before|until),?\s+)+", re.I)
 _WORD = re.compile(r"[\w'’.&-]+")
+_TITLE_DOT = re.compile(r"\b(Rev|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Fr|St)\.(?=\s+[A-Z])")
 _PAREN = re.compile(r"\([^()\n]{1,40}\)(?=[\s,]*$)")
 _MODIFIER_BEFORE = re.compile(r"\b(?:for|of|to|with|at|from|by|under|on|about|against)\s*$", re.I)
 
@@ -134,7 +138,7 @@ def right_phrase(text: str, cue_end: int, hi: int, appositive: bool = True) -> t
     i = cue_end
     while i < hi and text[i] in " \t":
         i += 1
-    seg = text[i:hi]
+    seg = _TITLE_DOT.sub(lambda t: t.group(1) + "\u2024", text[i:hi])  # "the Rev. Ingrid Falk": one phrase
     m = re.match(r"[^,.;:!?“”\"\n(]+(?:,\s*(?:a|an|the|who)\b[^,.;:!?“”\"\n]*)?" if appositive
                  else r"[^,.;:!?“”\"\n(]+", seg)
     if not m or not m.group().strip():
@@ -177,17 +181,36 @@ class SpeakerResolver:
         text = self.text
         inside = [m for m in self.mentions[bisect_right(self.starts, start - 1):] if m.start < end]
         inside = [m for m in inside if m.end <= end]
+        phrase = text[start:end].strip()
         for label in ("PER", "ORG", "LOC"):
             for m in inside:
                 if m.label == label and not _MODIFIER_BEFORE.search(text[start:m.start]):
                     return Speaker(start, end, text[start:end], m.canonical, m)
-        phrase = text[start:end].strip()
+            tail = _TAIL_NAME.search(phrase) if label == "PER" else None
+            if tail and tail.group(1).lower() in _PERSON_NOUNS | _ROLE_WORDS:
+                # "ENB's political correspondent Sara Lenz": a name the model missed after its role
+                name = tail.group(2)
+                same = [m for m in self.mentions if m.label == "PER" and m.canonical.split()[-1] == name.split()[-1]]
+                return Speaker(start, end, phrase, same[-1].canonical if same else name, None)
         first = phrase.split()[0].lower() if phrase else ""
         if first in PRONOUNS and len(phrase.split()) <= 2:
             return Speaker(start, start + len(phrase.split()[0]), phrase.split()[0], self._pronoun(first, start), None)
-        words = [w.lower().strip(".,'’") for w in _WORD.findall(phrase)]
+        # "the mayor of the worst-hit town": the head noun before its modifier
+        own = re.split(r"\s(?:of|for|at|from|in)\s", phrase, maxsplit=1)[0]
+        words = [w.lower().strip(".,'’") for w in _WORD.findall(own)]
         if words and words[0] in ("the", "his", "her", "its", "their") and words[-1] in DESCRIPTIONS:
             return Speaker(start, end, phrase, self._description(words[-1], start), None)
+        phrase = text[start:end].strip()
+        for label in ("PER", "ORG", "LOC"):
+            for m in inside:
+                if m.label == label and not _MODIFIER_BEFORE.search(text[start:m.start]):
+                    return Speaker(start, end, text[start:end], m.canonical, m)
+            tail = _TAIL_NAME.search(phrase) if label == "PER" else None
+            if tail and tail.group(1).lower() in _PERSON_NOUNS | _ROLE_WORDS:
+                # "ENB's political correspondent Sara Lenz": a name the model missed after its role
+                name = tail.group(2)
+                same = [m for m in self.mentions if m.label == "PER" and m.canonical.split()[-1] == name.split()[-1]]
+                return Speaker(start, end, phrase, same[-1].canonical if same else name, None)
         for m in inside:  # a name inside a modifier is better than nothing for an organisation
             if m.label == "ORG":
                 return Speaker(start, end, phrase, m.canonical, m)
@@ -263,6 +286,7 @@ class SpeakerResolver:
         return None
 
 
+_TAIL_NAME = re.compile(r"\b([a-z]+)\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)$")
 _NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?((?:[A-Z][\w'’-]+\.?\s+){0,2}[A-Z][\w'’-]+)$")
 
 
