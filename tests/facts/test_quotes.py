@@ -162,3 +162,12 @@ def test_speaker_after_a_title_abbreviation_a_described_person_and_spun_cue_verb
     assert speakers["the sum wa"] == "Vera Quint"
     assert speakers["Stay away "] == "Jon Tull" and speakers["We have en"] == "Vera Quint"
     assert any(q.speaker == "Jon Tull" and "counting slowly" in q.text for q in quotes)
+
+
+def test_quote_signed_with_a_dash_takes_the_name_after_it():
+    text = ("Letters from our readers after the debate.\n"
+            "“He never answered a single question about the river.” ― Lena Dorsch\n"
+            "“I will vote, and so will my whole street.” — Paul Imre.\n")
+    quotes = run(text, {"Lena Dorsch": "Lena Dorsch"})
+    assert [q.speaker for q in quotes] == ["Lena Dorsch", "Paul Imre"]
+    assert quotes[0].text == "“He never answered a single question about the river.”"

@@ -18,7 +18,7 @@ WORDS = re.compile(r"\w+")
 _QUOTE_CHARS = re.compile(r"[“”\"„]|''|``")
 _NOT_SUBJECT_START = frozenset("""and but or when if to in at after before while as because though although
 since until for from with by on of that than so then where whether how why what into about over under""".split())
-_SUBJECT_LEAD = re.compile(r"\s*(?:(?:the|a|an|[A-Z][\w.'’-]*)\s+){0,4}")
+_SUBJECT_LEAD = re.compile(r"\s*(?:(?:the|a|an|of|[A-Z][\w.'’-]*)\s+){0,5}")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 _CLAUSE_WORDS = frozenset("""was were is are has have had would will could can should did does do that
 said says""".split())  # a phrase holding one of these is a clause, not a speaker

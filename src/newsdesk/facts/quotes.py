@@ -33,6 +33,8 @@ from newsdesk.facts.records import Mention, Quote
 from newsdesk.facts.speakers import CUE, is_weak
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:when|if|was|were|been|being|is|are|be|get|gets|got|once|after|as)\s+$")
+_DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–]|--?)[ \t\u00a0]*((?:[A-Z][\w'’-]*(?:\.(?=[ \t\u00a0]))?[ \t\u00a0]?){1,5}?)[ \t\u00a0]*[.,]?[ \t]*(?=\n|$)")
+_DASH = re.compile(r"[―—–-]+")
 _GERUND_BEFORE = re.compile(r"\b(?:of|for|by|about|without|after|before|from|on|in|while)\s+$")
 
 
@@ -156,6 +158,12 @@ def _floating(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan]) ->
         content = text[q.start:q.end]
         n = nwords(content)
         if n < MIN_QUOTE_WORDS or (is_title(content) and n < 12):
+            continue
+        byline = _DASH_NAME.match(text, q.close)
+        if byline:  # “...” ― Jorge Falcon (an epigraph or a reader's comment)
+            speaker = art.resolver.resolve(byline.start(2), byline.end(2))
+            art.emit([(q.open, q.close)], speaker, _DASH.search(text, byline.start(1)),
+                     index, quoted=True)
             continue
         if art.colon_speaker is not None:
             speaker, cue = art.colon_speaker
