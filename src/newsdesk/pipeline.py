@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 from . import dating
 from .clean import OutletLines, clean_batch
-from .cluster import ClusterState, assign_clusters
+from .cluster import ClusterState, Features, article_features, assign_clusters, day
 from .copies import CopyIndex, detect_copies
 from .facts import extract_facts
 from .facts.gazetteer import Gazetteer
@@ -230,25 +230,27 @@ def link_facts(store: SQLiteStore, settings: Settings, summary: BuildSummary, pr
 
 
 def link_clusters(store: SQLiteStore, settings: Settings, summary: BuildSummary, progress: Progress = _noop) -> None:
-    """Assign the articles without an event to events and stories."""
+    """Assign the articles without an event to events and stories (stories re-cluster their
+    recent articles into events as they grow: earlier articles may move, and are saved too)."""
     t0 = time.perf_counter()
     df, n = store.term_df()
-    state = ClusterState(df=df, n_docs=n, redirects=store.redirects())
-    members = {**store.group_members("event"), **store.group_members("story")}
-    terms = store.group_terms()
+
+    def load(ids: list[str]) -> dict[str, Features]:
+        return {a.id: article_features(a, settings.cluster_lead_chars) for a in store.articles(f"id IN ({','.join('?' * len(ids))})", tuple(ids))}
+
+    state = ClusterState(df=df, n_docs=n, redirects=store.redirects(), load=load)
+    sizes = store.group_sizes()
     for gid, (cen, g) in store.group_centroids("story").items():
-        sn, sdf = terms.get(gid, (0, {}))
-        state.add_story(g, cen, len(members.get(gid, [])) or 1, sdf, sn)
+        state.add_story(g, cen, sizes.get(gid, 1))
     for gid, (cen, g) in store.group_centroids("event").items():
-        state.add_event(g, cen, len(members.get(gid, [])) or 1)
-        state.sizes_own[gid], state.event_df[gid] = terms.get(gid, (0, {}))
-    for r in store.db.execute("SELECT id, event, story FROM articles WHERE event IS NOT NULL"):
-        state.article_event[r[0]] = (r[1], r[2])
+        state.add_event(g, cen, sizes.get(gid, 0))
+    for aid, ev, st, published, as_copy in store.cluster_members():
+        state.place(aid, ev, st, day(published), copy_of=as_copy)
     new = list(store.articles("event IS NULL", order="published IS NULL, published, id"))
     for i in range(0, len(new), settings.batch_size):
         batch = new[i : i + settings.batch_size]
         result = assign_clusters(batch, state, settings)
         store.save_clusters(result.assignments, result.touched, result.df_increments, result.explanations,
-                            result.merges, result.term_stats)
+                            result.merges, splits=result.splits)
         progress("cluster", min(i + settings.batch_size, len(new)), len(new))
     _timed(summary, "cluster", t0)

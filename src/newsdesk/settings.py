@@ -43,6 +43,9 @@ class Settings:
     event_window_days: int = _s(5, "Articles of a story within this many days of a new one are re-clustered into events with it.")
     story_window_days: int = _s(120, "An article joins only stories active within this many days.")
     recluster_max: int = _s(150, "Most articles of a story re-clustered into events when one joins (bounds the cost per article).")
+    recluster_stride: int = _s(15, "A story re-clusters on every k-th article it gets, k = its recent articles / this (1: every article).")
+    event_join_threshold: float = _s(0.2, "Between re-clusterings, cosine of an article with an event's centroid needed to join it.")
+    event_terms: int = _s(60, "Terms kept per event centroid.")
     cluster_lead_chars: int = _s(1500, "Characters of an article's lead read for clustering (what it is about is in the lead).")
     story_terms: int = _s(150, "Terms kept per story centroid: stories need their wider vocabulary.")
     story_idf_power: float = _s(0.5, "Softer idf for story vectors keeps a story's common words in view.")
@@ -59,12 +62,14 @@ class Settings:
     timeline_dates: int = _s(10, "Dates in a timeline (the export's per-story timelines use it).")
     timeline_per_date: int = _s(1, "Sentences telling each timeline date.")
     timeline_date_weights: tuple[float, ...] = _s(
-        (0.0, 0.0, 0.0, 0.0), "Date-ranking weights over timeline.select.FEATURES (z-scored) and an intercept; "
+        (0.0191, 0.0665, -0.015, 0.0277, 0.2005), "Date-ranking weights over timeline.select.FEATURES (z-scored) and an intercept; "
         "fitted on T17 by bench/eval_timelines.py --fit.")
     timeline_lead_sentences: int = _s(5, "Sentences of an article's lead that can tell its publication day.")
-    timeline_pub_lag: int = _s(1, "A lead also tells the days this many days before its publication.")
+    timeline_pub_lag: int = _s(0, "A lead also tells the days this many days before its publication.")
     timeline_min_words: int = _s(5, "Shorter sentences are never picked for a timeline.")
-    timeline_max_words: int = _s(45, "Longer sentences are never picked for a timeline.")
+    timeline_max_words: int = _s(35, "Longer sentences are never picked for a timeline.")
+    timeline_target_words: int = _s(20, "Typical length of a timeline sentence (T17's gold: 20 words).")
+    timeline_length_penalty: float = _s(0.05, "Score lost per unit of |log(words / target)| of a sentence.")
     timeline_mmr: float = _s(0.6, "Relevance share in maximal marginal relevance (the rest penalises repeats).")
     briefing_sentences: int = _s(5, "Sentences in a briefing.")
     # pipeline

@@ -52,11 +52,11 @@ def names_and_numbers(text: str) -> tuple[list[str], list[str]]:
     return names, numbers
 
 
-def term_counts(title: str | None, text: str) -> dict[str, float]:
+def term_counts(title: str | None, text: str, lead: int = LEAD_CHARS) -> dict[str, float]:
     """Raw weighted feature counts of the lead: body words, title words twice, capitalised
     names as ``@phrase`` and numbers as ``#n`` (two similar events differ in place, people,
     date and magnitude)."""
-    text = text[:LEAD_CHARS]
+    text = text[:lead]
     counts: dict[str, float] = {}
     for w in tokens(text):
         counts[w] = counts.get(w, 0.0) + 1.0

@@ -79,7 +79,7 @@ def test_merged_story_redirects_to_its_survivor(tmp_path):
     assert len({st for _, st in res.assignments.values()}) == 1
     with open_store(tmp_path / "desk.db") as store:
         store.save_clusters(res.assignments, res.touched, res.df_increments, res.explanations,
-                            res.merges, res.term_stats)
+                            res.merges, splits=res.splits)
         old, new, _ = res.merges[0]
         assert store.resolve_group(old) == store.resolve_group(new)
         assert old not in {g.id for g in store.groups("story")}

@@ -1,58 +1,124 @@
-"""What online clustering knows of the desk: centroids, postings, per-story term counts, redirects."""
+"""What online clustering knows of the desk: story centroids and postings, event members,
+each story's recent articles (for re-clustering), redirects and splits."""
 
 from __future__ import annotations
 
+import bisect
 import heapq
-import math
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
 
-from ..records import Group
-from ..terms import regroup
+from ..records import Article, Group
+from ..terms import term_counts
 
-_POSTED_TERMS = 20  # an article is compared with groups that share one of its heaviest terms
+_POSTED_TERMS = 20  # an article is compared with stories that share one of its heaviest terms
 _MAX_POSTINGS = 400
-_STORY_DF_CAP = 4000  # terms counted per story and per event (bounds memory by groups, not articles)
-_EVENT_DF_CAP = 600
+UNDATED = -1  # day number of an article without a date (undated articles re-cluster among themselves)
+
+
+def day(d: date | None) -> int:
+    return d.toordinal() if d is not None else UNDATED
+
+
+@dataclass(slots=True)
+class Features:
+    """An article's raw term counts and title, held while it is among its story's recent articles."""
+
+    counts: dict[str, float]
+    title: str
+    ids: object = None  # numpy arrays (term ids, 1 + log tf, feature group), made on first use
+    ltf: object = None
+    grp: object = None
+
+
+def article_features(a: Article, lead: int) -> Features:
+    return Features(term_counts(a.title, a.text, lead), a.title or a.text[:80])
 
 
 @dataclass
 class ClusterState:
-    """Loaded by the pipeline from the store (or empty), updated in place by assignment."""
+    """Loaded by the pipeline from the store (or empty), updated in place by assignment.
+
+    ``load`` (optional) returns the features of stored articles by id: the pipeline passes
+    one that reads them from the store, so a resumed build re-clusters exactly as a clean one.
+    Features are held only for each story's ``keep`` most recent articles.
+    """
 
     df: dict[str, int] = field(default_factory=dict)
     n_docs: int = 0
     events: dict[str, tuple[dict[str, float], Group]] = field(default_factory=dict)
     stories: dict[str, tuple[dict[str, float], Group]] = field(default_factory=dict)
     sizes: dict[str, int] = field(default_factory=dict)
-    article_event: dict[str, tuple[str, str]] = field(default_factory=dict)  # for copies' originals
-    postings: dict[str, set[str]] = field(default_factory=dict)  # term -> groups whose centroid has it
-    story_df: dict[str, dict[str, int]] = field(default_factory=dict)  # story -> term -> articles
-    story_n: dict[str, int] = field(default_factory=dict)
-    story_events: dict[str, set[str]] = field(default_factory=dict)
-    event_df: dict[str, dict[str, int]] = field(default_factory=dict)  # event -> term -> articles
+    article_event: dict[str, tuple[str, str]] = field(default_factory=dict)
+    article_day: dict[str, int] = field(default_factory=dict)
+    copies: dict[str, list[str]] = field(default_factory=dict)  # original -> its copies (they follow it)
+    copy_of: dict[str, str] = field(default_factory=dict)
+    event_members: dict[str, set[str]] = field(default_factory=dict)
+    story_members: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # sorted (day, id), no copies
+    postings: dict[str, set[str]] = field(default_factory=dict)  # term -> stories whose centroid has it
     redirects: dict[str, str] = field(default_factory=dict)  # merged id -> survivor
-    sizes_own: dict[str, int] = field(default_factory=dict)  # event -> articles counted in event_df
+    features: dict[str, Features] = field(default_factory=dict)
+    load: Callable[[list[str]], dict[str, Features]] | None = None
+    keep: int = 400
+    vocab: dict[str, int] = field(default_factory=dict)  # term -> id, for the arrays of Features
+    terms: list[str] = field(default_factory=list)
 
     def index(self, gid: str, centroid: dict[str, float]) -> None:
-        """Post a group under its centroid terms (a superset over time: old terms stay)."""
+        """Post a story under its centroid terms (a superset over time: old terms stay)."""
         for t in centroid:
             self.postings.setdefault(t, set()).add(gid)
 
-    def add_event(self, g: Group, centroid: dict[str, float], size: int = 1) -> None:
-        self.events[g.id] = (centroid, g)
-        self.sizes[g.id] = size
-        self.index(g.id, centroid)
-        if g.parent:
-            self.story_events.setdefault(g.parent, set()).add(g.id)
-
-    def add_story(self, g: Group, centroid: dict[str, float], size: int = 1,
-                  df: dict[str, int] | None = None, n: int = 0) -> None:
+    def add_story(self, g: Group, centroid: dict[str, float], size: int = 1) -> None:
         self.stories[g.id] = (centroid, g)
         self.sizes[g.id] = size
         self.index(g.id, centroid)
-        self.story_df[g.id] = dict(df or {})
-        self.story_n[g.id] = n
-        self.story_events.setdefault(g.id, set())
+        self.story_members.setdefault(g.id, [])
+
+    def add_event(self, g: Group, centroid: dict[str, float], size: int = 0) -> None:
+        self.events[g.id] = (centroid, g)
+        self.sizes[g.id] = size
+        self.event_members.setdefault(g.id, set())
+
+    def place(self, aid: str, ev: str, st: str, d: int, copy_of: str | None = None) -> None:
+        """Record an article as a member of ``ev`` in ``st`` (loading or assigning)."""
+        self.article_event[aid] = (ev, st)
+        self.article_day[aid] = d
+        if ev:
+            self.event_members.setdefault(ev, set()).add(aid)
+        if copy_of:
+            self.copy_of[aid] = copy_of
+            self.copies.setdefault(copy_of, []).append(aid)
+        else:
+            members = self.story_members.setdefault(st, [])
+            bisect.insort(members, (d, aid))
+            self._forget(members)
+
+    def _forget(self, members: list[tuple[int, str]]) -> None:
+        """Features of articles that are no longer among their story's most recent are dropped."""
+        if len(members) > self.keep:
+            for _, old in members[: len(members) - self.keep]:
+                self.features.pop(old, None)
+
+    def feature(self, aids: list[str]) -> dict[str, Features]:
+        missing = [a for a in aids if a not in self.features]
+        if missing and self.load is not None:
+            self.features.update(self.load(missing))
+        return {a: self.features[a] for a in aids if a in self.features}
+
+    def window(self, sid: str, d: int, days: int, cap: int) -> list[str]:
+        """The story's articles within ``days`` of day ``d`` (undated: the undated ones),
+        at most ``cap``, nearest first (ties: by id), returned in (day, id) order."""
+        members = self.story_members.get(sid, [])
+        if d == UNDATED:
+            lo, hi = 0, bisect.bisect_right(members, (UNDATED, "\uffff"))
+        else:
+            lo = bisect.bisect_left(members, (d - days, ""))
+            hi = bisect.bisect_right(members, (d + days, "\uffff"))
+        near = members[lo:hi]
+        if len(near) > cap:
+            near = sorted(heapq.nsmallest(cap, near, key=lambda m: (abs(m[0] - d), m[1])))
+        return [aid for _, aid in near]
 
     def resolve(self, gid: str) -> str:
         """Follow redirects from a merged id to its survivor."""
@@ -61,9 +127,9 @@ class ClusterState:
         return gid
 
     def candidates(self, vec: dict[str, float]) -> set[str]:
-        """Groups sharing one of the article's heaviest terms: the only ones worth scoring.
+        """Stories sharing one of the article's heaviest terms: the only ones worth scoring.
 
-        Terms posted under very many groups discriminate little and are skipped
+        Terms posted under very many stories discriminate little and are skipped
         while rarer terms give candidates; this keeps the cost per article flat.
         """
         out: set[str] = set()
@@ -81,28 +147,11 @@ class ClusterState:
                 out |= posted
         return out
 
-    def count_in_story(self, sid: str, eid: str, terms) -> None:
-        """Count an article's terms in its story and its event (both capped: rarest go first)."""
-        for df, gid, cap in ((self.story_df, sid, _STORY_DF_CAP), (self.event_df, eid, _EVENT_DF_CAP)):
-            d = df.setdefault(gid, {})
-            for t in terms:
-                d[t] = d.get(t, 0) + 1
-            if len(d) > cap:
-                df[gid] = dict(heapq.nlargest(cap // 2, d.items(), key=lambda kv: kv[1]))
-        self.story_n[sid] = self.story_n.get(sid, 0) + 1
-
-    def localised(self, vec: dict[str, float], eid: str, weights: dict[str, float],
-                  smooth: float) -> dict[str, float]:
-        """``vec`` re-weighted by an idf over the event's sibling events (the other articles
-        of its story): within a story about earthquakes, "quake" says nothing about which
-        one an article reports, the place and magnitude say much. With no siblings every
-        term keeps its weight."""
-        sid = self.events[eid][1].parent
-        sdf = self.story_df.get(sid, {})
-        edf = self.event_df.get(eid, {})
-        m = self.story_n.get(sid, 0) - self.sizes_own.get(eid, 0)
-        if m <= 0:
-            return vec
-        log = math.log
-        out = {t: v * log((m + smooth) / (max(0, sdf.get(t, 0) - edf.get(t, 0)) + smooth - 1.0)) for t, v in vec.items()}
-        return regroup(out, weights)
+    def fresh_id(self, prefix: str, seed: str) -> str:
+        """An id for a new group from its seed article's id, never one in use or redirected."""
+        base = prefix + seed[1:]
+        gid, n = base, 1
+        while gid in self.events or gid in self.stories or gid in self.redirects:
+            n += 1
+            gid = f"{base}-{n}"
+        return gid

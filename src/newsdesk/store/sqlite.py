@@ -242,10 +242,14 @@ class SQLiteStore(FactsTables):
         explanations: dict[str, dict],
         merges: Iterable[tuple[str, str, str]] = (),
         term_stats: dict[str, tuple[int, dict[str, int]]] | None = None,
+        splits: Iterable[tuple[str, str, str]] = (),
     ) -> None:
         """Store article -> (event, story), the touched groups, new document frequencies,
-        merges (the merged id redirects to its survivor) and per-group term counts."""
+        merges (the merged id redirects to its survivor), splits (a new id and the group it
+        came from) and per-group term counts."""
         with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO splits (id, origin, level, at) VALUES (?,?,?,?)",
+                                [(new, origin, level, _now()) for new, origin, level in splits])
             for old, new, level in merges:
                 col = "event" if level == "event" else "story"
                 self.db.execute(f"UPDATE articles SET {col}=? WHERE {col}=?", (new, old))
@@ -289,6 +293,24 @@ class SQLiteStore(FactsTables):
         """The id a (possibly merged) event or story goes by now."""
         r = self.db.execute("SELECT new FROM redirects WHERE old=?", (gid,)).fetchone()
         return r[0] if r else gid
+
+    def splits(self) -> dict[str, str]:
+        """Every event or story split off another -> the group it came from."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, origin FROM splits")}
+
+    def cluster_members(self) -> Iterator[tuple[str, str, str, date | None, str | None]]:
+        """(article, event, story, published, original if it was placed as a copy) of every
+        clustered article, by date then id."""
+        rows = self.db.execute(
+            """SELECT a.id, a.event, a.story, a.published, a.copy_of, x.detail FROM articles a
+               LEFT JOIN explanations x ON x.article = a.id
+               WHERE a.event IS NOT NULL ORDER BY a.published IS NULL, a.published, a.id""")
+        for r in rows:
+            as_copy = r[4] if r[5] and '"reason": "copy of ' in r[5] else None
+            yield r[0], r[1], r[2], _date(r[3]), as_copy
+
+    def group_sizes(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, n FROM groups")}
 
     def group_terms(self) -> dict[str, tuple[int, dict[str, int]]]:
         return {r[0]: (r[1], json.loads(r[2])) for r in self.db.execute("SELECT id, n, df FROM group_terms")}

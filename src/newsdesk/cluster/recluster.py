@@ -1,0 +1,229 @@
+"""Events inside a story: re-cluster its recent articles each time one joins.
+
+The articles of the story within ``event_window_days`` of the new one (at most
+``recluster_max``) are vectorised with an idf over just those articles (within a
+story about earthquakes, "quake" says nothing about which one an article reports;
+the place and magnitude say much), then grouped by average linkage at
+``event_threshold``. The new partition is mapped onto the existing event ids by
+largest overlap (ties: the older event keeps its id); a cluster that takes no id is
+a new event (a split when its articles came from one), an event left without
+articles is merged into the one that took most of them. Everything here is a pure
+function of the window's articles and their current events, so re-running gives
+the same ids.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from ..records import Group
+from ..settings import Settings
+from .state import UNDATED, ClusterState, Features
+
+_GROUP = {"@": 1, "#": 2}
+
+
+def _arrays(f: Features, state: ClusterState) -> None:
+    if f.ids is not None:
+        return
+    ids, ltf, grp = [], [], []
+    vocab, terms = state.vocab, state.terms
+    for t, c in f.counts.items():
+        k = vocab.get(t)
+        if k is None:
+            k = vocab[t] = len(terms)
+            terms.append(t)
+        ids.append(k)
+        ltf.append(1.0 + math.log(c))
+        grp.append(_GROUP.get(t[0], 0))
+    f.ids, f.ltf, f.grp = np.array(ids, dtype=np.int64), np.array(ltf), np.array(grp, dtype=np.int64)
+
+
+def local_vectors(feats: list[Features], weights: tuple[float, float, float], smooth: float):
+    """Rows: the articles' tf-idf vectors with an idf over these articles only, each feature group
+    (words, names, numbers) normalised to its share of ``weights``; columns: only terms held by two
+    or more of them (the others add nothing to a similarity). Returns (matrix, term ids of columns)."""
+    n = len(feats)
+    ids = np.concatenate([f.ids for f in feats])
+    ltf = np.concatenate([f.ltf for f in feats])
+    grp = np.concatenate([f.grp for f in feats])
+    rows = np.repeat(np.arange(n), [len(f.ids) for f in feats])
+    uniq, inv = np.unique(ids, return_inverse=True)
+    df = np.bincount(inv)
+    idf = np.log((n + smooth) / (df + smooth - 1.0))
+    share = np.asarray(weights, dtype=float)
+    share = share / share.sum()
+    val = ltf * idf[inv] * (share[grp] > 0)
+    key = rows * 3 + grp
+    norm = np.sqrt(np.bincount(key, weights=val * val, minlength=3 * n))[key]
+    val = np.divide(val * np.sqrt(share[grp]), norm, out=np.zeros_like(val), where=norm > 0)
+    shared = df >= 2
+    col = np.cumsum(shared) - 1
+    keep = shared[inv]
+    x = np.zeros((n, int(shared.sum())))
+    x[rows[keep], col[inv[keep]]] = val[keep]
+    return x, uniq[shared]
+
+
+def average_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:
+    """Groups of row indices: merge the two groups of highest mean pairwise similarity while it
+    is at least ``threshold``. Each group sorted, groups in order of their first member."""
+    n = len(sim)
+    s = np.round(sim, 9)  # ties broken the same way whatever the summation order
+    np.fill_diagonal(s, -np.inf)
+    size = np.ones(n)
+    members = [[i] for i in range(n)]
+    for _ in range(n - 1):
+        k = int(np.argmax(s))
+        i, j = divmod(k, n)
+        if s[i, j] < threshold:
+            break
+        i, j = min(i, j), max(i, j)
+        row = (s[i] * size[i] + s[j] * size[j]) / (size[i] + size[j])
+        s[i], s[:, i] = row, row
+        s[i, i] = -np.inf
+        s[j], s[:, j] = -np.inf, -np.inf
+        size[i] += size[j]
+        members[i] += members[j]
+        members[j] = []
+    return sorted((sorted(m) for m in members if m), key=lambda m: m[0])
+
+
+@dataclass
+class Outcome:
+    """One re-clustering: the window, its matrix and partition, and what changed."""
+
+    ids: list[str]
+    x: np.ndarray
+    cols: np.ndarray
+    sim: np.ndarray
+    clusters: list[list[int]]
+    events: list[str]  # event id of each cluster
+    moved: list[str] = field(default_factory=list)  # articles (with their copies) whose event changed
+    merges: list[tuple[str, str, str]] = field(default_factory=list)
+    splits: list[tuple[str, str, str]] = field(default_factory=list)  # (new id, origin, level)
+    touched: set[str] = field(default_factory=set)
+
+
+def recluster(state: ClusterState, sid: str, window: list[str], s: Settings) -> Outcome:
+    """Re-cluster the ``window`` of story ``sid`` (its articles near a new one) and move
+    articles to the events of the new partition (state updated in place)."""
+    feats = state.feature(window)
+    ids = [a for a in window if a in feats]
+    for a in ids:
+        _arrays(feats[a], state)
+    x, cols = local_vectors([feats[a] for a in ids], (1.0, s.event_name_weight, s.event_number_weight),
+                            s.story_idf_smoothing)
+    sim = x @ x.T
+    clusters = average_linkage(sim, s.event_threshold)
+    out = Outcome(ids, x, cols, sim, clusters, [""] * len(clusters))
+    _name(state, out, sid)
+    _move(state, out, sid, s)
+    return out
+
+
+def _age(state: ClusterState, ev: str) -> tuple:
+    g = state.events[ev][1]
+    return (g.first is None, g.first or 0, ev)
+
+
+def _name(state: ClusterState, out: Outcome, sid: str) -> None:
+    """Each cluster takes the id of the event it overlaps most (ties: the older event)."""
+    overlap: dict[tuple[int, str], int] = {}
+    for c, members in enumerate(out.clusters):
+        for i in members:
+            ev = state.article_event[out.ids[i]][0]
+            if ev and ev in state.events:
+                overlap[c, ev] = overlap.get((c, ev), 0) + 1
+    taken: set[str] = set()
+    for (c, ev), n in sorted(overlap.items(), key=lambda kv: (-kv[1], _age(state, kv[0][1]), kv[0][0])):
+        if out.events[c] or ev in taken:
+            continue
+        out.events[c] = ev
+        taken.add(ev)
+    for c, members in enumerate(out.clusters):
+        if out.events[c]:
+            continue
+        seed = min(members, key=lambda i: (state.article_day[out.ids[i]], out.ids[i]))
+        eid = state.fresh_id("e", out.ids[seed])
+        title = state.features[out.ids[seed]].title
+        first = state.article_day[out.ids[seed]]
+        g = Group(eid, "event", title, [], _date(first), _date(first), sid)
+        state.add_event(g, {})
+        out.events[c] = eid
+        origins: dict[str, int] = {}
+        for i in members:
+            ev = state.article_event[out.ids[i]][0]
+            if ev:
+                origins[ev] = origins.get(ev, 0) + 1
+        if origins:
+            out.splits.append((eid, max(origins, key=lambda e: (origins[e], e)), "event"))
+
+
+def _date(d: int) -> date | None:
+    return None if d == UNDATED else date.fromordinal(d)
+
+
+def _move(state: ClusterState, out: Outcome, sid: str, s: Settings) -> None:
+    gained: dict[str, dict[str, int]] = {}  # old event -> new event -> articles
+    lost: set[str] = set()
+    for c, members in enumerate(out.clusters):
+        ev = out.events[c]
+        g = state.events[ev][1]
+        for i in members:
+            aid = out.ids[i]
+            old = state.article_event[aid][0]
+            if old == ev:
+                continue
+            for a in [aid, *state.copies.get(aid, ())]:
+                o = state.article_event[a][0]
+                if o:
+                    state.event_members[o].discard(a)
+                    state.sizes[o] -= 1
+                    lost.add(o)
+                state.event_members[ev].add(a)
+                state.sizes[ev] = state.sizes.get(ev, 0) + 1
+                state.article_event[a] = (ev, sid)
+                out.moved.append(a)
+                if state.article_day[a] != UNDATED:
+                    d = _date(state.article_day[a])
+                    g.first = d if g.first is None or d < g.first else g.first
+                    g.last = d if g.last is None or d > g.last else g.last
+            if old:
+                gained.setdefault(old, {})
+                gained[old][ev] = gained[old].get(ev, 0) + 1
+            out.touched.add(ev)
+            g.parent = sid
+    for old, to in sorted(gained.items()):
+        if old in state.events and not state.event_members.get(old):
+            survivor = max(to, key=lambda e: (to[e], e))
+            state.redirects[old] = survivor
+            del state.events[old]
+            state.event_members.pop(old, None)
+            state.sizes.pop(old, None)
+            out.merges.append((old, survivor, "event"))
+            lost.discard(old)
+    for ev in lost:
+        if ev in state.events:
+            dated = [state.article_day[a] for a in state.event_members[ev] if state.article_day[a] != UNDATED]
+            g = state.events[ev][1]
+            g.first, g.last = (_date(min(dated)), _date(max(dated))) if dated else (None, None)
+            out.touched.add(ev)
+    for c, members in enumerate(out.clusters):
+        ev = out.events[c]
+        if ev in out.touched and ev in state.events:
+            state.events[ev] = (centroid(out, members, state, s.event_terms), state.events[ev][1])
+
+
+def centroid(out: Outcome, members: list[int], state: ClusterState, keep: int) -> dict[str, float]:
+    """An event's heaviest terms in the window's weighting, L2-normalised: what a new article
+    of the story is compared with until the next re-clustering."""
+    mean = out.x[members].mean(axis=0)
+    top = np.argpartition(-mean, keep)[:keep] if len(mean) > keep else np.arange(len(mean))
+    top = top[mean[top] > 0]
+    norm = float(np.sqrt((mean[top] ** 2).sum())) or 1.0
+    return {state.terms[out.cols[k]]: round(float(mean[k]) / norm, 5) for k in sorted(top, key=lambda k: out.cols[k])}
