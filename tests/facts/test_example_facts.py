@@ -365,16 +365,16 @@ def test_gold_spans_are_in_the_cleaned_text(facts):
 
 def test_direct_quotes(facts):
     s = facts[2]
-    assert s["direct_f1"] >= 0.95, s["direct_f1"]  # 0.983
-    # 0.726: pronouns resolved to the wrong person ("she" -> the last named woman), speakers lost after
-    # unknown cue verbs of spun copies ("mentioned", "instructed") and after "the Rev." (abbreviation)
-    assert s["direct_speaker_acc"] >= 0.70, s["direct_speaker_acc"]
+    assert s["direct_f1"] >= 0.97, s["direct_f1"]  # 0.987
+    # 0.875: what is left is names the model splits or extends ("Tomas" of "Tomas Lehto", "Striker Mateo
+    # Lind", "Per Ekdahl" untagged), "the mayor of the worst-hit town" named only later, garbled spun names
+    assert s["direct_speaker_acc"] >= 0.85, s["direct_speaker_acc"]
 
 
 def test_indirect_quotes(facts):
     s = facts[2]
-    assert s["indirect_f1"] >= 0.83, s["indirect_f1"]  # 0.866
-    assert s["indirect_speaker_acc"] >= 0.80, s["indirect_speaker_acc"]  # 0.835
+    assert s["indirect_f1"] >= 0.88, s["indirect_f1"]  # 0.903
+    assert s["indirect_speaker_acc"] >= 0.85, s["indirect_speaker_acc"]  # 0.872
 
 
 def test_figures(facts):
