@@ -1,14 +1,21 @@
 """Timeline summarisation on T17: alignment-based ROUGE (align+ m:1) and date F1, scored with tilse.
 
-    python bench/eval_timelines.py [--topics bpoil_bbc,haiti_bbc] [--no-query] [--fit] [--speed]
+    python bench/eval_timelines.py [--topics bpoil,haiti] [--no-query] [--fit] [--speed] [--no-folders]
 
-Protocol of the literature (news-tls ``experiments/evaluate.py``, Ghalandari &
-Ifrim 2020): per gold timeline, the input is the topic folder's articles
-published between the timeline's first and last date, the number of dates is
-the number of gold dates and the sentences per date the rounded mean of the
-gold. The query is the topic's keywords, as DATEWISE uses them (``--no-query``
-runs without). Date-ranking weights are evaluated by leave-one-topic-out
-cross-validation (topic = the story, e.g. all five bpoil folders together);
+Protocol of the literature (Tran et al. 2013; Martschat & Markert 2018;
+news-tls ``experiments/evaluate.py``, Ghalandari & Ifrim 2020): T17 has nine
+topics (bpoil, EgyptianProtest, Finan, H1N1, haiti, IraqWar, LibyaWar, MJ,
+SyrianCrisis); the shared copy keeps them as 16 one-outlet folders. A topic's
+folders are pooled (exact reprints across them marked as copies) and every gold
+timeline of the topic is scored against a timeline built from the topic's
+articles published between the timeline's first and last date; the number of
+dates is the number of gold dates and the sentences per date the rounded mean
+of the gold. 18 of the 19 gold timelines are scored (Finan_washingtonpost has
+no articles). The query is the topic's keywords, as DATEWISE uses them
+(``--no-query`` runs without). The date ranker is fitted by
+leave-one-topic-out cross-validation: each topic's timelines are built with
+weights fitted on the other eight topics only. The per-folder protocol (input =
+the gold timeline's own folder) is reported as an extra line.
 ``--fit`` prints the weights fitted on all topics (the shipped defaults).
 Scores: tilse 0.2.1's ROUGE reimplementation (Porter stemming, ROUGE's
 stopword list; the Perl ROUGE it can also call needs XML::Parser, absent
@@ -18,10 +25,13 @@ here), predicted sentences tokenised PTB-style like the gold.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import re
 import sys
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -31,9 +41,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from datasets import t17_jsonl, unpack  # noqa: E402
 
 from newsdesk.records import Article  # noqa: E402
+from newsdesk.settings import Settings  # noqa: E402
 from newsdesk.timeline import build_timeline, timeline_from_sentences  # noqa: E402
 from newsdesk.timeline.select import FEATURES, date_features  # noqa: E402
-from newsdesk.timeline.sentences import article_sentences  # noqa: E402
+from newsdesk.timeline.sentences import Sentence, article_sentences  # noqa: E402
 
 # The topic keywords DATEWISE filters sentences with (news-tls keeps them per topic in keywords.json).
 KEYWORDS = {"bpoil": "bp oil spill", "EgyptianProtest": "egypt egyptian", "H1N1": "h1n1 swine flu",
@@ -43,26 +54,77 @@ PUBLISHED = {"DATEWISE": (0.120, 0.035, 0.544), "MARTSCHAT 2018": (0.105, 0.030,
              "TRAN 2013": (0.094, 0.022, 0.517), "CLUST": (0.082, 0.020, 0.407)}
 
 
-def load_t17(folders: list[str] | None = None) -> list[tuple[str, list[Article], list[tuple[str, dict]]]]:
-    """(folder, articles, [(timeline name, {date: [gold sentences]})]) for folders that have articles."""
+@dataclass(slots=True)
+class Case:
+    """One gold timeline and the sentences of its input."""
+
+    topic: str
+    folder: str  # the folder the gold timeline sits in
+    name: str
+    gold: dict[date, list[str]]
+    sents: list[Sentence]
+
+    @property
+    def start(self) -> date:
+        return min(self.gold)
+
+    @property
+    def end(self) -> date:
+        return max(self.gold)
+
+    @property
+    def k(self) -> int:
+        return round(sum(len(v) for v in self.gold.values()) / len(self.gold))
+
+
+def _articles(path: Path) -> list[Article]:
+    arts = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        arts.append(Article(id="a" + r["id"], source=r["id"], fmt="jsonl", text=r["text"], outlet=r["outlet"],
+                            published=date.fromisoformat(r["published"])))
+    return arts
+
+
+def _gold(path: Path) -> dict[date, list[str]]:
+    gold: dict[date, list[str]] = defaultdict(list)
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        gold[date.fromisoformat(item["date"])] += [s.strip() for s in item["text"].split("  ") if s.strip()]
+    return dict(gold)
+
+
+def load_cases(topics: list[str] | None = None, pooled: bool = True) -> list[Case]:
+    """The gold timelines with articles, each with the sentences of its input (pooled topic or own folder).
+
+    Pooled: the topic's folders together; an article whose text repeats one already read (any folder)
+    is marked as a copy of it, so it adds no independent support.
+    """
     base = unpack("t17", "t17-articles-timelines.tar.gz") / "dataset" / "t17"
-    out = []
+    by_topic: dict[str, list[str]] = defaultdict(list)
     for f in sorted(t17_jsonl().glob("*.jsonl")):
-        if folders and f.stem not in folders:
-            continue
-        arts = []
-        for line in f.read_text(encoding="utf-8").splitlines():
-            r = json.loads(line)
-            arts.append(Article(id="a" + r["id"], source=r["id"], fmt="jsonl", text=r["text"], outlet=r["outlet"],
-                                published=date.fromisoformat(r["published"])))
-        tls = []
-        for p in sorted((base / f.stem).glob("*.timeline.json")):
-            gold: dict[date, list[str]] = defaultdict(list)
-            for item in json.loads(p.read_text(encoding="utf-8")):
-                gold[date.fromisoformat(item["date"])] += [s.strip() for s in item["text"].split("  ") if s.strip()]
-            tls.append((p.name.removesuffix(".txt.timeline.json"), dict(gold)))
-        out.append((f.stem, arts, tls))
-    return out
+        topic = f.stem.split("_")[0]
+        if not topics or topic in topics or f.stem in topics:
+            by_topic[topic].append(f.stem)
+    cases = []
+    for topic, folders in sorted(by_topic.items()):
+        arts_of = {folder: _articles(t17_jsonl() / f"{folder}.jsonl") for folder in folders}
+        if pooled:
+            seen: dict[str, str] = {}
+            for a in (a for folder in folders for a in arts_of[folder]):
+                h = hashlib.sha1(" ".join(re.findall(r"[a-z0-9]+", a.text.lower())).encode()).hexdigest()
+                if h in seen:
+                    a.copy_of, a.copy_kind = seen[h], "exact"
+                else:
+                    seen[h] = a.id
+            pool = article_sentences([a for folder in folders for a in arts_of[folder]])
+        for folder in folders:
+            src = pool if pooled else article_sentences(arts_of[folder])
+            for p in sorted((base / folder).glob("*.timeline.json")):
+                gold = _gold(p)
+                start, end = min(gold), max(gold)
+                sents = [s for s in src if s.published and start <= s.published <= end]
+                cases.append(Case(topic, folder, p.name.removesuffix(".txt.timeline.json"), gold, sents))
+    return cases
 
 
 class Scorer:
@@ -81,10 +143,21 @@ class Scorer:
         ptl = Timeline({d: [" ".join(self.tok.tokenize(s)) for s in ss] for d, ss in pred.items()})
         gt = GroundTruth([Timeline(gold)])
         r = self.rouge.evaluate_align_date_content_costs_many_to_one(ptl, gt)
-        shared = len(set(pred) & set(gold))
-        p, rc = shared / max(len(pred), 1), shared / len(gold)
-        return {"r1": r["rouge_1"]["f_score"], "r2": r["rouge_2"]["f_score"],
-                "date": 2 * p * rc / (p + rc) if shared else 0.0}
+        return {"r1": r["rouge_1"]["f_score"], "r2": r["rouge_2"]["f_score"], "date": date_f1(pred, gold)}
+
+
+def date_f1(pred, gold) -> float:
+    shared = len(set(pred) & set(gold))
+    p, r = shared / max(len(pred), 1), shared / len(gold)
+    return 2 * p * r / (p + r) if shared else 0.0
+
+
+def feature_rows(cases: list[Case]) -> dict[str, list[tuple[tuple[float, ...], int]]]:
+    """Per topic: (date features, 1 if a gold date) for every day each timeline's input mentions."""
+    rows: dict[str, list] = defaultdict(list)
+    for c in cases:
+        rows[c.topic] += [(f.values, int(f.day in c.gold)) for f in date_features(c.sents, c.start, c.end)]
+    return rows
 
 
 def fit_weights(rows: list[tuple[tuple[float, ...], int]], ridge: float = 1.0) -> tuple[float, ...]:
@@ -95,59 +168,60 @@ def fit_weights(rows: list[tuple[tuple[float, ...], int]], ridge: float = 1.0) -
     return tuple(round(float(v), 4) for v in w)
 
 
-def run(folders: list[str] | None, use_query: bool, fit_only: bool = False) -> str:
-    data = load_t17(folders)
+def predict(c: Case, settings: Settings, query: str | None) -> dict[date, list[str]]:
+    tl = timeline_from_sentences(c.sents, len(c.gold), c.k, query, c.start, c.end, settings)
+    return {e.date: [s.text for s in e.sentences] for e in tl}
+
+
+def evaluate(cases: list[Case], use_query: bool = True, scorer: Scorer | None = None,
+             settings: Settings | None = None) -> list[dict[str, float]]:
+    """Scores of every case, date weights fitted leave-one-topic-out (on the other topics' timelines)."""
+    scorer, settings = scorer or Scorer(), settings or Settings()
+    rows = feature_rows(cases)
+    fold = {t: settings.with_(timeline_date_weights=fit_weights([r for u, rs in rows.items() if u != t for r in rs]))
+            for t in rows}
+    return [scorer(predict(c, fold[c.topic], KEYWORDS.get(c.topic) if use_query else None), c.gold) for c in cases]
+
+
+def mean(scores: list[dict[str, float]]) -> dict[str, float]:
+    return {m: sum(s[m] for s in scores) / len(scores) for m in ("r1", "r2", "date")}
+
+
+def run(topics: list[str] | None, use_query: bool, folders: bool = True) -> tuple[str, dict[str, float]]:
     scorer = Scorer()
-    cases = []  # (folder, topic, tl name, sents in span, gold, start, end, l, k)
-    for folder, arts, tls in data:
-        sents_all = article_sentences(arts)
-        for name, gold in tls:
-            start, end = min(gold), max(gold)
-            sents = [s for s in sents_all if s.published and start <= s.published <= end]
-            k = round(sum(len(v) for v in gold.values()) / len(gold))
-            cases.append((folder, folder.split("_")[0], name, sents, gold, start, end, len(gold), k))
-    rows_by_topic: dict[str, list] = defaultdict(list)
-    for folder, topic, name, sents, gold, start, end, l, k in cases:
-        for f in date_features(sents, start, end):
-            rows_by_topic[topic].append((f.values, int(f.day in gold)))
-    if fit_only:
-        w = fit_weights([r for rows in rows_by_topic.values() for r in rows])
-        return "weights over " + ", ".join(FEATURES) + ", intercept:\n" + repr(w)
-    lines = ["| folder | timeline | dates | k | articles | AR-1 F | AR-2 F | date F1 |", "|---|---|---|---|---|---|---|---|"]
-    scores = []
-    for folder, topic, name, sents, gold, start, end, l, k in cases:
-        w = fit_weights([r for t, rows in rows_by_topic.items() if t != topic for r in rows])
-        query = KEYWORDS.get(topic) if use_query else None
-        tl = timeline_from_sentences(sents, l, k, query, start, end, w)
-        sc = scorer({e.date: [s.text for s in e.sentences] for e in tl}, gold)
-        scores.append(sc)
-        n_art = len({s.article for s in sents})
-        lines.append(f"| {folder} | {name} | {l} | {k} | {n_art} | {sc['r1']:.3f} | {sc['r2']:.3f} | {sc['date']:.3f} |")
-    avg = {m: sum(s[m] for s in scores) / len(scores) for m in ("r1", "r2", "date")}
-    lines.append(f"| **mean of {len(scores)}** | | | | | **{avg['r1']:.3f}** | **{avg['r2']:.3f}** | **{avg['date']:.3f}** |")
+    cases = load_cases(topics, pooled=True)
+    scores = evaluate(cases, use_query, scorer)
+    lines = ["| topic | timeline (folder) | dates | k | articles | AR-1 F | AR-2 F | date F1 |",
+             "|---|---|---|---|---|---|---|---|"]
+    for c, sc in zip(cases, scores):
+        n_art = len({s.article for s in c.sents})
+        lines.append(f"| {c.topic} | {c.name} ({c.folder}) | {len(c.gold)} | {c.k} | {n_art} | {sc['r1']:.3f} | "
+                     f"{sc['r2']:.3f} | {sc['date']:.3f} |")
+    avg = mean(scores)
+    lines.append(f"| **mean of {len(scores)}** | | | | | **{avg['r1']:.3f}** | **{avg['r2']:.3f}** | "
+                 f"**{avg['date']:.3f}** |")
+    if folders:
+        fs = mean(evaluate(load_cases(topics, pooled=False), use_query, scorer))
+        lines.append(f"| per-folder protocol (input = the timeline's own folder), mean of {len(scores)} | | | | | "
+                     f"{fs['r1']:.3f} | {fs['r2']:.3f} | {fs['date']:.3f} |")
     lines.append("")
     lines.append("Published on T17 (Ghalandari & Ifrim 2020, all 19 timelines, Perl ROUGE): " + "; ".join(
         f"{k} {a:.3f}/{b:.3f}/{c:.3f}" for k, (a, b, c) in PUBLISHED.items()) + " (AR-1/AR-2/date F1).")
     return "\n".join(lines), avg
 
 
-def score_slice(folders: list[str]) -> dict[str, float]:
-    """Mean AR-1, AR-2 and date F1 over the gold timelines of ``folders`` with the shipped weights (the gate)."""
+def score_slice(topics: list[str]) -> dict[str, float]:
+    """Mean AR-1, AR-2 and date F1 over the pooled gold timelines of ``topics`` with the shipped weights (the gate)."""
     scorer, scores = Scorer(), []
-    for folder, arts, tls in load_t17(folders):
-        sents_all = article_sentences(arts)
-        for _, gold in tls:
-            start, end = min(gold), max(gold)
-            sents = [s for s in sents_all if s.published and start <= s.published <= end]
-            k = round(sum(len(v) for v in gold.values()) / len(gold))
-            tl = timeline_from_sentences(sents, len(gold), k, KEYWORDS.get(folder.split("_")[0]), start, end)
-            scores.append(scorer({e.date: [s.text for s in e.sentences] for e in tl}, gold))
-    return {m: sum(s[m] for s in scores) / len(scores) for m in ("r1", "r2", "date")}
+    for c in load_cases(topics, pooled=True):
+        scores.append(scorer(predict(c, Settings(), KEYWORDS.get(c.topic)), c.gold))
+    return mean(scores)
 
 
 def speed(n: int = 1000) -> str:
     """build_timeline alone on the largest T17 folders pooled to ``n`` articles."""
-    arts = [a for _, arts, _ in load_t17(["LibyaWar_cnn", "LibyaWar_reuters", "SyrianCrisis_reuters"]) for a in arts][:n]
+    arts = [a for f in ("LibyaWar_cnn", "LibyaWar_reuters", "SyrianCrisis_reuters")
+            for a in _articles(t17_jsonl() / f"{f}.jsonl")][:n]
     wall, cpu = [], []
     for _ in range(3):
         t0, c0 = time.perf_counter(), time.process_time()
@@ -161,17 +235,21 @@ def speed(n: int = 1000) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--topics", help="comma-separated topic folders (default: all)")
+    ap.add_argument("--topics", help="comma-separated topics (bpoil, haiti, ...; default: all nine)")
     ap.add_argument("--no-query", action="store_true", help="no topic keywords")
+    ap.add_argument("--no-folders", action="store_true", help="skip the per-folder protocol line")
     ap.add_argument("--fit", action="store_true", help="print the weights fitted on all topics and stop")
     ap.add_argument("--speed", action="store_true", help="also time build_timeline on 1,000 articles")
     args = ap.parse_args()
-    folders = args.topics.split(",") if args.topics else None
+    topics = args.topics.split(",") if args.topics else None
     if args.fit:
-        print(run(folders, True, fit_only=True))
+        rows = feature_rows(load_cases(topics, pooled=True))
+        print("weights over " + ", ".join(FEATURES) + ", intercept:\n"
+              + repr(fit_weights([r for rs in rows.values() for r in rs])))
         return
-    table, _ = run(folders, not args.no_query)
-    print("Leave-one-topic-out date weights; " + ("no query" if args.no_query else "query = topic keywords") + ".\n")
+    table, _ = run(topics, not args.no_query, not args.no_folders)
+    print("## Timelines on T17 (topics pooled across outlets, leave-one-topic-out date ranker; "
+          + ("no query" if args.no_query else "query = topic keywords") + ")\n")
     print(table)
     if args.speed:
         print("\n" + speed())

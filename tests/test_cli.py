@@ -13,6 +13,7 @@ CONTRACT = {
     "quotes.jsonl": {"article", "speaker", "speaker_mention", "text", "direct", "cue", "start", "end"},
     "figures.jsonl": {"article", "value", "unit", "kind", "subject", "qualifier", "source", "as_of", "text",
                       "sentence", "start", "end"},
+    "timelines.jsonl": {"story", "date", "text", "citations"},
 }
 
 

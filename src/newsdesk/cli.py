@@ -294,8 +294,8 @@ def explain(article: str, db: Path = DB) -> None:
 @app.command()
 def timeline(
     db: Path = DB,
-    dates: int = typer.Option(10, "--dates", help="How many dates."),
-    per_date: int = typer.Option(1, "--per-date", help="Sentences per date."),
+    dates: int = typer.Option(Settings().timeline_dates, "--dates", help="How many dates."),
+    per_date: int = typer.Option(Settings().timeline_per_date, "--per-date", help="Sentences per date."),
     story: Optional[str] = typer.Option(None, "--story", help="Only this story's articles."),
     query: Optional[str] = typer.Option(None, "--query", help="Only articles matching this full-text query."),
     out: Optional[Path] = typer.Option(None, "--out", help="Write timelines.jsonl records here (else print)."),
@@ -330,7 +330,7 @@ def briefing(
     db: Path = DB,
     story: Optional[str] = typer.Option(None, "--story", help="The story to brief (default: the whole desk)."),
     query: Optional[str] = typer.Option(None, "--query", help="Only articles matching this full-text query."),
-    sentences: int = typer.Option(5, "--sentences", help="How many sentences."),
+    sentences: int = typer.Option(Settings().briefing_sentences, "--sentences", help="How many sentences."),
     json_out: bool = typer.Option(False, "--json", help="Print the briefing as JSON."),
 ) -> None:
     """A short extractive briefing; every sentence cites its articles, citations checked against their text."""

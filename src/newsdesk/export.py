@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .facts.records import Figure, Quote
 from .store import SQLiteStore
+from .timeline import build_timeline, timeline_records
 from .views import desk_ledger, desk_view, series_record
 
 CONTRACT_VERSION = "1"
@@ -31,7 +32,7 @@ def figure_row(f: Figure) -> dict:
 
 
 def export_desk(store: SQLiteStore, out: Path) -> dict[str, int]:
-    """Write articles, events, stories, copies, quotes, figures, ledger and quarantine files into ``out``;
+    """Write articles, events, stories, copies, quotes, figures, ledger, timelines and quarantine files into ``out``;
     return row counts."""
     out.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
@@ -82,6 +83,10 @@ def export_desk(store: SQLiteStore, out: Path) -> dict[str, int]:
     write("quotes.jsonl", (quote_row(q) for q in store.quotes()))
     write("figures.jsonl", (figure_row(f) for f in store.figures()))
     write("ledger.jsonl", (series_record(ser, sid) for sid, ser in desk_ledger(store)))
+    write("timelines.jsonl", (  # one timeline per story, default sizes (Settings.timeline_dates, _per_date)
+        row for s in stories
+        for row in timeline_records(build_timeline(list(store.articles("story=?", (s.group.id,)))), s.group.id)
+    ))
     write("quarantine.jsonl", (
         {"source": r["source"], "reason": r["reason"], "detail": r["detail"], "at": r["at"]}
         for r in store.quarantine_rows()

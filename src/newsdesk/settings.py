@@ -65,7 +65,7 @@ class Settings:
         (0.0191, 0.0665, -0.015, 0.0277, 0.2005), "Date-ranking weights over timeline.select.FEATURES (z-scored) and an intercept; "
         "fitted on T17 by bench/eval_timelines.py --fit.")
     timeline_lead_sentences: int = _s(5, "Sentences of an article's lead that can tell its publication day.")
-    timeline_pub_lag: int = _s(0, "A lead also tells the days this many days before its publication.")
+    timeline_pub_lag: int = _s(1, "A lead also tells the days this many days before its publication.")
     timeline_min_words: int = _s(5, "Shorter sentences are never picked for a timeline.")
     timeline_max_words: int = _s(35, "Longer sentences are never picked for a timeline.")
     timeline_target_words: int = _s(20, "Typical length of a timeline sentence (T17's gold: 20 words).")

@@ -7,14 +7,13 @@ short extractive summary whose citations are checked against the cited text.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..records import Article
+from ..settings import Settings
 from .brief import Briefing, BriefSentence, Citation, build_briefing
-from .select import (DEFAULT_WEIGHTS, idf_weights, candidates_by_date, date_features, query_words, rank_dates,
-                     summarise_date)
+from .select import candidates_by_date, date_features, idf_weights, query_words, rank_dates, summarise_date
 from .sentences import Sentence, article_sentences
 
 __all__ = ["TimelineEntry", "TimelineSentence", "build_timeline", "desk_articles", "timeline_from_sentences",
@@ -44,56 +43,43 @@ class TimelineEntry:
         return " ".join(s.text for s in self.sentences)
 
 
-def _sources_by_key(sents: list[Sentence]) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
-    cites: dict[str, list[str]] = defaultdict(list)
-    roots: dict[str, set[str]] = defaultdict(set)
-    for s in sents:
-        key = s.key
-        if s.article not in cites[key]:
-            cites[key].append(s.article)
-        roots[key].add(s.root)
-    return cites, roots
-
-
-def build_timeline(articles: list[Article], n_dates: int = 10, per_date: int = 1, query: str | None = None,
-                   start: date | None = None, end: date | None = None,
-                   weights: tuple[float, ...] = DEFAULT_WEIGHTS) -> list[TimelineEntry]:
+def build_timeline(articles: list[Article], n_dates: int | None = None, per_date: int | None = None,
+                   query: str | None = None, start: date | None = None, end: date | None = None,
+                   settings: Settings | None = None) -> list[TimelineEntry]:
     """A timeline of at most ``n_dates`` dates, each told in at most ``per_date`` cited sentences.
 
     ``query`` words favour sentences that use them; ``start``/``end`` bound the dates considered.
     Entries come in date order; a date after the latest publication date is marked ``future``.
+    Sizes default to ``settings.timeline_dates`` and ``settings.timeline_per_date``.
     """
+    settings = settings or Settings()
     latest = max((a.published for a in articles if a.published), default=None)
-    return timeline_from_sentences(article_sentences(articles), n_dates, per_date, query, start, end, weights,
+    return timeline_from_sentences(article_sentences(articles), n_dates, per_date, query, start, end, settings,
                                    latest)
 
 
-def timeline_from_sentences(sents: list[Sentence], n_dates: int, per_date: int, query: str | None = None,
-                            start: date | None = None, end: date | None = None,
-                            weights: tuple[float, ...] = DEFAULT_WEIGHTS,
-                            latest: date | None = None) -> list[TimelineEntry]:
+def timeline_from_sentences(sents: list[Sentence], n_dates: int | None = None, per_date: int | None = None,
+                            query: str | None = None, start: date | None = None, end: date | None = None,
+                            settings: Settings | None = None, latest: date | None = None) -> list[TimelineEntry]:
     """:func:`build_timeline` over sentences already split (benchmarks reuse them across settings)."""
-    ranked = rank_dates(date_features(sents, start, end), weights)
-    cites, roots = _sources_by_key(sents)
-    idf = idf_weights(sents)
+    st = settings or Settings()
+    n_dates = st.timeline_dates if n_dates is None else n_dates
+    per_date = st.timeline_per_date if per_date is None else per_date
+    ranked = rank_dates(date_features(sents, start, end), st.timeline_date_weights)
     q = query_words(query)
-    entries: list[TimelineEntry] = []
     # Summarise the best dates first; a date with no usable sentence gives way to the next one.
     window = ranked[: max(n_dates * 3, n_dates + 10)]
-    pools = candidates_by_date(sents, {d for d, _ in window})
+    pools = candidates_by_date(sents, {d for d, _ in window}, st.timeline_lead_sentences, st.timeline_pub_lag)
+    idf = idf_weights(list({id(s): s for d, _ in window for s in pools[d]}.values()))  # from the candidates only
+    entries: list[TimelineEntry] = []
     for d, score in window:
         if len(entries) >= n_dates:
             break
-        ment, pub = pools[d]
-        picks = summarise_date(ment, pub, per_date, idf, q, roots)
-        if not picks:
-            continue
-        out = []
-        for p in picks:
-            key = p.sentence.key
-            cited = [p.sentence.article] + [a for a in cites[key] if a != p.sentence.article]
-            out.append(TimelineSentence(p.sentence.text, cited, p.support))
-        entries.append(TimelineEntry(d, round(score, 4), bool(latest and d > latest), out))
+        picks = summarise_date(pools[d], per_date, idf, q, st.timeline_min_words, st.timeline_max_words,
+                               st.timeline_target_words, st.timeline_length_penalty, st.timeline_mmr)
+        if picks:
+            out = [TimelineSentence(p.sentence.text, p.citations, p.support) for p in picks]
+            entries.append(TimelineEntry(d, round(score, 4), bool(latest and d > latest), out))
     entries.sort(key=lambda e: e.date)
     return entries
 

@@ -1,16 +1,21 @@
 """Choosing the dates of a timeline and the sentences that tell each date.
 
-Dates are ranked by a linear score over three salience features counted over
-independent sources (a copy never adds support; see :func:`date_features`).
-The weights were fitted by least squares on T17 and are checked by
-leave-one-topic-out cross-validation in ``bench/eval_timelines.py``; richer
-feature sets (mentions before/after the day, sentence counts, articles
-published on the day, lead mentions) did no better under cross-validation.
+Dates are ranked by a linear score over four salience features counted over
+independent sources (a copy never adds support; see :func:`date_features`),
+log-scaled and standardised within the pile. The weights
+(``Settings.timeline_date_weights``) were fitted by least squares on T17 and
+are checked by leave-one-topic-out cross-validation in
+``bench/eval_timelines.py``; other features (sentence counts, articles
+published on the day or the day after, bursts, recency-weighted mentions,
+mentions normalised by the local volume of articles, a spread penalty, a
+logistic or boosted-tree ranker, weights searched for date F1) did no better
+under cross-validation.
 
 For each chosen date the candidates are the sentences that mention the day and
-the leads of articles published on it or the day after. They are ranked by
-cosine similarity to the date's centroid (the terms its mentioning and its
-published sentences share, as in DATEWISE), plus a bonus for query words and
+the leads of articles published on it or ``pub_lag`` days after.
+They are ranked by cosine similarity to the centroid of the date's candidates
+(idf from the candidates of all the dates considered), less a penalty for a
+length far from a typical timeline sentence, plus a bonus for query words and
 for independent support, and picked greedily with maximal marginal relevance.
 """
 
@@ -25,13 +30,13 @@ from datetime import date, timedelta
 from ..terms import STOPWORDS
 from .sentences import Sentence
 
-FEATURES = ("docs", "relative", "pub_days")
+FEATURES = ("docs", "relative", "pub_days", "before")
 
 
 @dataclass(slots=True, frozen=True)
 class DateFeatures:
     day: date
-    values: tuple[float, ...]  # in the order of FEATURES, standardised within the collection (z-scores)
+    values: tuple[float, ...]  # in the order of FEATURES, log1p then standardised within the pile (z-scores)
 
 
 def date_features(sents: list[Sentence], start: date | None = None, end: date | None = None) -> list[DateFeatures]:
@@ -39,22 +44,26 @@ def date_features(sents: list[Sentence], start: date | None = None, end: date | 
 
     docs: sources mentioning the day; relative: sources mentioning it relative to their own date
     ("on Monday", "20 April"), the way news reports what just happened; pub_days: distinct
-    publication days on which it is mentioned (a day still talked about later mattered).
+    publication days on which it is mentioned (a day still talked about later mattered); before:
+    sources published after the day that mention it (looking back at it).
     """
-    docs, relative, pub_days = defaultdict(set), defaultdict(set), defaultdict(set)
+    docs, relative, pub_days, before = defaultdict(set), defaultdict(set), defaultdict(set), defaultdict(set)
     for s in sents:
         for m in s.mentions:
             if m.granularity != "day":
                 continue
-            if (start is not None and m.value < start) or (end is not None and m.value > end):
+            d = m.value
+            if (start is not None and d < start) or (end is not None and d > end):
                 continue
-            docs[m.value].add(s.root)
+            docs[d].add(s.root)
             if m.relative:
-                relative[m.value].add(s.root)
+                relative[d].add(s.root)
             if s.published is not None:
-                pub_days[m.value].add(s.published)
+                pub_days[d].add(s.published)
+                if s.published > d:
+                    before[d].add(s.root)
     days = sorted(docs)
-    raw = [(len(docs[d]), len(relative[d]), len(pub_days[d])) for d in days]
+    raw = [tuple(math.log1p(len(c[d])) for c in (docs, relative, pub_days, before)) for d in days]
     cols = list(zip(*raw)) if raw else []
     stats = []
     for col in cols:
@@ -64,12 +73,10 @@ def date_features(sents: list[Sentence], start: date | None = None, end: date | 
     return [DateFeatures(d, tuple((x - m) / sd for x, (m, sd) in zip(r, stats))) for d, r in zip(days, raw)]
 
 
-# Least-squares weights over FEATURES plus an intercept, fitted on all of T17 (bench/eval_timelines.py --fit).
-DEFAULT_WEIGHTS = (-0.0265, 0.115, 0.0027, 0.224)
-
-
-def rank_dates(features: list[DateFeatures], weights: tuple[float, ...] = DEFAULT_WEIGHTS) -> list[tuple[date, float]]:
-    """Days by descending score (ties: earlier first)."""
+def rank_dates(features: list[DateFeatures], weights: tuple[float, ...]) -> list[tuple[date, float]]:
+    """Days by descending score (ties: earlier first); ``weights`` over FEATURES, then the intercept."""
+    if len(weights) != len(FEATURES) + 1:
+        raise ValueError(f"date weights need {len(FEATURES) + 1} values ({', '.join(FEATURES)}, intercept)")
     scored = [(f.day, sum(w * x for w, x in zip(weights, f.values)) + weights[-1]) for f in features]
     return sorted(scored, key=lambda p: (-p[1], p[0]))
 
@@ -118,16 +125,16 @@ class Pick:
     sentence: Sentence
     score: float
     support: int  # independent sources that print this sentence
+    citations: list[str]  # every article printing it, the one it was taken from first
 
 
 def candidates_by_date(sents: list[Sentence], days: set[date], lead: int = 5, pub_lag: int = 1
-                       ) -> dict[date, tuple[list[Sentence], list[Sentence]]]:
-    """For each day: (sentences mentioning it, lead sentences of articles published on it or ``pub_lag`` days after)."""
+                       ) -> dict[date, list[Sentence]]:
+    """For each day: the sentences mentioning it, then the leads (first ``lead`` sentences mentioning no day)
+    of articles published on it or up to ``pub_lag`` days after. Copies are included: they add citations."""
     ment: dict[date, list[Sentence]] = defaultdict(list)
     pub: dict[date, list[Sentence]] = defaultdict(list)
     for s in sents:
-        if s.article != s.root:
-            continue  # a copy: its original speaks for it
         mentioned = s.days
         for d in mentioned & days:
             ment[d].append(s)
@@ -136,50 +143,51 @@ def candidates_by_date(sents: list[Sentence], days: set[date], lead: int = 5, pu
                 d = s.published - timedelta(days=k)
                 if d in days:
                     pub[d].append(s)
-    return {d: (ment[d], pub[d]) for d in days}
+    return {d: ment[d] + pub[d] for d in days}
 
 
-def summarise_date(ment: list[Sentence], pub: list[Sentence], k: int, idf: dict[str, float],
-                   query: set[str], support: dict[str, set[str]], min_words: int = 5, max_words: int = 45,
+def summarise_date(cands: list[Sentence], k: int, idf: dict[str, float], query: set[str], min_words: int = 5,
+                   max_words: int = 35, target_words: int = 20, length_penalty: float = 0.05,
                    mmr: float = 0.6) -> list[Pick]:
-    """Up to ``k`` sentences for one date: centroid similarity + query and support bonus, MMR against repeats."""
+    """Up to ``k`` sentences for one date: centroid similarity, length, query and support; MMR against repeats."""
+    printed: dict[str, list[Sentence]] = defaultdict(list)
     pool: dict[str, Sentence] = {}
-    for s in ment + pub:
+    for s in cands:
         n = len(s.text.split())
         if min_words <= n <= max_words and not s.text.endswith("?"):
-            pool.setdefault(s.key, s)
+            key = s.key
+            printed[key].append(s)
+            if s.article == s.root and key not in pool:
+                pool[key] = s  # an original speaks for its copies
     if query:  # like DATEWISE's keyword filter: keep sentences naming the query, unless none does
-        hits = {k: s for k, s in pool.items() if query & set(_WORDS.findall(s.text.lower()))}
+        hits = {key: s for key, s in pool.items() if query & set(_WORDS.findall(s.text.lower()))}
         pool = hits or pool
     if not pool:
         return []
     keys = list(pool)
     vecs = {key: tfidf_vector(pool[key].words, idf) for key in keys}
-    in_ment = {id(s) for s in ment}
-    cm = centroid([vecs[key] for key in keys if id(pool[key]) in in_ment])
-    cp = centroid([vecs[key] for key in keys if id(pool[key]) not in in_ment])
-    if cm and cp:
-        shared = cm.keys() & cp.keys()
-        centre = {w: cm[w] + cp[w] for w in shared} or {**cp, **cm}
-    else:
-        centre = cm or cp
-    base = {}
+    centre = centroid(list(vecs.values()))
+    base, support = {}, {}
     for key in keys:
-        q = len(set(_WORDS.findall(pool[key].text.lower())) & query) / len(query) if query else 0.0
-        sup = math.log1p(len(support.get(key, ()))) / 3.0
-        base[key] = cosine(vecs[key], centre) + 0.3 * q + 0.1 * sup
-    chosen: list[Pick] = []
-    while len(chosen) < k and len(chosen) < len(keys):
+        text = pool[key].text
+        q = len(set(_WORDS.findall(text.lower())) & query) / len(query) if query else 0.0
+        support[key] = len({s.root for s in printed[key]})
+        off = abs(math.log(len(text.split()) / target_words))
+        base[key] = cosine(vecs[key], centre) + 0.3 * q + 0.1 * math.log1p(support[key]) / 3.0 - length_penalty * off
+    chosen: list[str] = []
+    while len(chosen) < min(k, len(keys)):
         best, best_score = None, -1e9
-        taken = {p.sentence.key for p in chosen}
         for key in keys:
-            if key in taken:
+            if key in chosen:
                 continue
-            redundancy = max((cosine(vecs[key], vecs[p.sentence.key]) for p in chosen), default=0.0)
+            redundancy = max((cosine(vecs[key], vecs[c]) for c in chosen), default=0.0)
             score = mmr * base[key] - (1 - mmr) * redundancy
             if score > best_score:
                 best, best_score = key, score
-        if best is None:
-            break
-        chosen.append(Pick(pool[best], base[best], len(support.get(best, ()))))
-    return chosen
+        chosen.append(best)
+    out = []
+    for key in chosen:
+        s = pool[key]
+        cites = [s.article] + [o.article for o in printed[key] if o.article != s.article]
+        out.append(Pick(s, base[key], support[key], list(dict.fromkeys(cites))))
+    return out

@@ -3,7 +3,7 @@
 :func:`article_sentences` splits every article once into :class:`Sentence`
 records shared by the timeline and the briefing: text, the article it came
 from, the independent source it stands for (a copy stands for its original),
-its position, the days it mentions and its content words.
+its position, the days it mentions and (computed on first use) its content words.
 """
 
 from __future__ import annotations
@@ -34,7 +34,13 @@ class Sentence:
     index: int  # position in its article (0 = lead)
     start: int  # offset in the article text
     mentions: list[DateMention] = field(default_factory=list)
-    words: list[str] = field(default_factory=list)
+    _words: list[str] | None = None  # content words, found when first asked for (most sentences never are)
+
+    @property
+    def words(self) -> list[str]:
+        if self._words is None:
+            self._words = content_words(self.text)
+        return self._words
 
     @property
     def key(self) -> str:
@@ -89,5 +95,5 @@ def article_sentences(articles: list[Article]) -> list[Sentence]:
                 m = mentions[j]
                 mine.append(DateMention(m.value, m.granularity, m.start - offset, m.end - offset, m.relative, m.future))
                 j += 1
-            out.append(Sentence(text, a.id, root, a.outlet, a.published, i, offset, mine, content_words(text)))
+            out.append(Sentence(text, a.id, root, a.outlet, a.published, i, offset, mine))
     return out
