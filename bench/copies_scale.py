@@ -166,32 +166,35 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     pool = sentence_pool()
+    if not args.json:
+        print(f"sentence pool: {len(pool)} T17 sentences; synthetic articles of 25 sentences; "
+              f"{args.queries} queries, {args.planted} planted copies per size\n", flush=True)
+    rows, peers = [], []
     with ProcessPoolExecutor(2) as workers:
-        rows = [measure(n, args.queries, args.planted, pool, workers) for n in args.sizes]
-    peers = [] if args.no_peer else [peer(n, args.queries, pool) for n in args.sizes]
+        for n in args.sizes:  # each size's rows are printed as soon as they are measured
+            rows.append(measure(n, args.queries, args.planted, pool, workers))
+            if not args.no_peer:
+                peers.append(peer(n, args.queries, pool))
+            if not args.json:
+                _print(rows[-1], peers[-1] if peers else None)
     if args.json:
         print(json.dumps({"ours": rows, "datasketch": peers}, indent=2))
-        return
-    print(f"sentence pool: {len(pool)} T17 sentences; synthetic articles of 25 sentences; "
-          f"{args.queries} queries, {args.planted} planted copies per size")
-    print()
-    print("| index size | fill art/s | bytes/article | lookup ms | sketch+lookup art/s (1 proc) | (2 procs) "
-          "| candidates/query | planted copies found |")
-    print("|---|---|---|---|---|---|---|---|")
-    for r in rows:
-        print(f"| {r['size']} | {r['fill_articles_per_s']:.0f} | {r['bytes_per_article']:.0f} | {r['query_ms']:.2f} "
-              f"| {r['sketch_and_query_per_s']:.0f} | {r['sketch_and_query_per_s_2proc']:.0f} "
-              f"| {r['candidates_per_query']:.2f} | {r['planted_recall']:.3f} |")
-    if peers:
-        print()
-        print("datasketch 2.0 (MinHash 128 + MinHashLSH), same word sets, same run:")
-        print()
-        print("| index size | fill art/s | bytes/article | sketch+query art/s | ours / datasketch (1 proc) |")
-        print("|---|---|---|---|---|")
-        for r, p in zip(rows, peers):
-            print(f"| {p['size']} | {p['fill_articles_per_s']:.0f} | {p['bytes_per_article']:.0f} "
-                  f"| {p['sketch_and_query_per_s']:.0f} | {r['sketch_and_query_per_s'] / p['sketch_and_query_per_s']:.1f}x |")
 
+
+def _print(r: dict, p: dict | None) -> None:
+    print(f"index of {r['size']} articles")
+    print(f"- ours: fill {r['fill_articles_per_s']:.0f} art/s, {r['bytes_per_article']:.0f} bytes/article, "
+          f"lookup {r['query_ms']:.2f} ms, sketch+lookup {r['sketch_and_query_per_s']:.0f} art/s in 1 process, "
+          f"{r['sketch_and_query_per_s_2proc']:.0f} art/s with sketching in 2 processes, "
+          f"{r['candidates_per_query']:.2f} candidates/query, planted copies found {r['planted_recall']:.3f}")
+    if p:
+        print(f"- datasketch 2.0 (MinHash 128 + MinHashLSH, same word sets): fill {p['fill_articles_per_s']:.0f} art/s, "
+              f"{p['bytes_per_article']:.0f} bytes/article, sketch+query {p['sketch_and_query_per_s']:.0f} art/s, "
+              f"{p['candidates_per_query']:.2f} candidates/query")
+        print(f"- ours / datasketch, sketch+lookup in 1 process: "
+              f"{r['sketch_and_query_per_s'] / p['sketch_and_query_per_s']:.1f}x; "
+              f"memory: {r['bytes_per_article'] / p['bytes_per_article']:.2f}x")
+    print(flush=True)
 
 if __name__ == "__main__":
     main()
