@@ -19,7 +19,7 @@ from datetime import date
 from ..records import Article, Group
 from ..settings import Settings
 from ..terms import cosine, regroup, weighted
-from .explain import explain_event, explain_join, explain_story, story_title
+from .explain import explain_events, explain_join, explain_story, story_title
 from .recluster import recluster
 from .state import ClusterState, article_features, day
 
@@ -135,7 +135,13 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
         state.features[a.id] = feats[a.id]
         d = day(a.published)
         window = state.window(st, d, s.event_window_days, s.recluster_max)
-        if (len(state.story_members[st]) + 1) % max(1, (len(window) + 1) // s.recluster_stride) == 0:
+        periodic = (len(state.story_members[st]) + 1) % max(1, (len(window) + 1) // s.recluster_stride) == 0
+        joined = None if periodic else _join_event(state, a, st, svec, window, s)
+        if joined:
+            explanations[a.id] = joined
+            changed.add(a.id)
+            touched.add(state.article_event[a.id][0])
+        else:
             state.place(a.id, "", st, d)
             window = state.window(st, d, s.event_window_days, s.recluster_max)
             out = recluster(state, st, window, s)
@@ -143,14 +149,10 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
             splits += out.splits
             touched |= out.touched
             changed.update(out.moved)
-            for i, aid in enumerate(out.ids):
-                if aid == a.id or aid in out.moved:
-                    reason = None if aid == a.id else "moved when its story was re-clustered"
-                    explanations[aid] = explain_event(out, i, state, s, reason)
-        else:
-            explanations[a.id] = _join_event(state, a, st, svec, window, s)
-            changed.add(a.id)
-            touched.add(state.article_event[a.id][0])
+            moved = set(out.moved)
+            explanations.update(explain_events(out, {i: None if aid == a.id else "moved when its story was re-clustered"
+                                                     for i, aid in enumerate(out.ids) if aid == a.id or aid in moved},
+                                               state, s))
         touched.add(st)
         explanations[a.id].update(explain_story(stop, st, s))
         merged = _maybe_merge_story(state, st, a.published, s) if _checkpoint(state.sizes[st]) else None
@@ -177,25 +179,18 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
     return ClusterResult(assignments, groups, df_inc, explanations, merges, splits)
 
 
-def _join_event(state: ClusterState, a: Article, st: str, svec, window: list[str], s: Settings) -> dict:
+def _join_event(state: ClusterState, a: Article, st: str, svec, window: list[str], s: Settings) -> dict | None:
     """Between re-clusterings: the event (of the story's articles near this one) whose centroid
-    is most similar, at ``event_join_threshold`` or more, else a new event."""
+    is most similar, if at ``event_join_threshold`` or more (else None: re-cluster now)."""
     scored = sorted(((cosine(svec, state.events[ev][0]), ev) for ev in
                      {state.article_event[m][0] for m in window} if ev in state.events), reverse=True)
-    d = day(a.published)
-    if scored and scored[0][0] >= s.event_join_threshold:
-        sim, ev = scored[0]
-        _extend(state.events[ev][1], a.published)
-        reason = "joined event"
-    else:
-        sim = scored[0][0] if scored else 0.0
-        ev = state.fresh_id("e", a.id)
-        state.add_event(Group(ev, "event", a.title or a.text[:80], [], a.published, a.published, st),
-                        regroup(dict(svec), {"": 1.0, "@": 1.0, "#": 1.0}, s.event_terms))
-        reason = "new event"
-    state.place(a.id, ev, st, d)
+    if not scored or scored[0][0] < s.event_join_threshold:
+        return None
+    sim, ev = scored[0]
+    _extend(state.events[ev][1], a.published)
+    state.place(a.id, ev, st, day(a.published))
     state.sizes[ev] = state.sizes.get(ev, 0) + 1
-    return explain_join(svec, ev, st, sim, scored, reason, state, s)
+    return explain_join(svec, ev, st, sim, scored, "joined event", state, s)
 
 
 def _checkpoint(n: int) -> bool:

@@ -11,49 +11,54 @@ from .recluster import Outcome
 from .state import ClusterState
 
 
-def _shared(out: Outcome, state: ClusterState, i: int, others: list[int]) -> dict[str, list[str]]:
-    """The terms, names and numbers that weigh most in the similarity of article ``i`` with ``others``."""
+def _shared(out: Outcome, state: ClusterState, prod: np.ndarray) -> dict[str, list[str]]:
+    """The terms, names and numbers that weigh most in a similarity (``prod``: its terms' parts)."""
     found: dict[str, list[str]] = {"": [], "@": [], "#": []}
-    if others:
-        prod = out.x[i] * out.x[others].mean(axis=0)
-        nz = np.flatnonzero(prod > 0)
-        for k in nz[np.argsort(-prod[nz], kind="stable")]:
-            t = state.terms[out.cols[k]]
-            g = t[0] if t[0] in "@#" else ""
-            if len(found[g]) < {"": 8, "@": 6, "#": 4}[g]:
-                found[g].append(t.lstrip("@#"))
+    nz = np.flatnonzero(prod > 0)
+    for k in nz[np.argsort(-prod[nz], kind="stable")]:
+        t = state.terms[out.cols[k]]
+        g = t[0] if t[0] in "@#" else ""
+        if len(found[g]) < {"": 8, "@": 6, "#": 4}[g]:
+            found[g].append(t.lstrip("@#"))
     return {"shared_terms": found[""], "shared_names": found["@"], "shared_numbers": found["#"]}
 
 
-def explain_event(out: Outcome, i: int, state: ClusterState, s: Settings, reason: str | None) -> dict:
-    """The mean similarity with the other articles of its event and what they share; the
-    runner-up event of the story's window and why the article is not in it."""
-    c = next(k for k, m in enumerate(out.clusters) if i in m)
-    own = [j for j in out.clusters[c] if j != i]
-    sim = float(out.sim[i, own].mean()) if own else 0.0
-    ev = out.events[c]
-    detail = {
-        "event": ev,
-        "story": state.article_event[out.ids[i]][1],
-        "reason": reason or ("joined event" if own else "new event"),
-        "similarity": round(sim, 3),
-        "threshold": s.event_threshold,
-        "event_articles": len(out.clusters[c]),
-        **_shared(out, state, i, own),
-    }
-    others = [(float(out.sim[i, m].mean()), k) for k, m in enumerate(out.clusters) if k != c]
-    if others:
-        r_sim, k = max(others)
-        if r_sim > sim:
-            why = (f"taken together, its articles and this event's are below the threshold {s.event_threshold} "
-                   "(average linkage)")
-        elif own:
-            why = "less similar than the chosen event"
-        else:
-            why = f"similarity below the threshold {s.event_threshold}"
-        detail["runner_up"] = {"event": out.events[k], "similarity": round(r_sim, 3), "why_not": why,
-                               "shared_terms": _shared(out, state, i, out.clusters[k])["shared_terms"][:5]}
-    return detail
+def explain_events(out: Outcome, which: dict[int, str | None], state: ClusterState, s: Settings) -> dict[str, dict]:
+    """For each article (row index -> reason, None: joined or new): the mean similarity with the
+    other articles of its event and what they share; the runner-up event of the story's window
+    (highest mean similarity) and why the article is not in it."""
+    size = np.array([len(m) for m in out.clusters], dtype=float)
+    member = np.zeros((len(out.ids), len(out.clusters)))
+    for c, m in enumerate(out.clusters):
+        member[m, c] = 1.0
+    to_cluster = out.sim @ member  # summed similarity of each article with each cluster
+    sums = member.T @ out.x
+    which_cluster = member.argmax(axis=1)
+    t = s.event_threshold
+    found = {}
+    for i, reason in which.items():
+        c = int(which_cluster[i])
+        n_own = size[c] - 1
+        sim = float((to_cluster[i, c] - out.sim[i, i]) / n_own) if n_own else 0.0
+        detail = {"event": out.events[c], "story": state.article_event[out.ids[i]][1],
+                  "reason": reason or ("joined event" if n_own else "new event"), "similarity": round(sim, 3),
+                  "threshold": t, "event_articles": int(size[c]),
+                  **_shared(out, state, out.x[i] * (sums[c] - out.x[i]) / max(n_own, 1.0))}
+        mean = to_cluster[i] / size
+        mean[c] = -np.inf
+        if len(size) > 1:
+            k = int(np.argmax(mean))
+            r_sim = float(mean[k])
+            if r_sim > sim:
+                why = f"taken together, its articles and this event's are below the threshold {t} (average linkage)"
+            elif n_own:
+                why = "less similar than the chosen event"
+            else:
+                why = f"similarity below the threshold {t}"
+            detail["runner_up"] = {"event": out.events[k], "similarity": round(r_sim, 3), "why_not": why,
+                                   "shared_terms": _shared(out, state, out.x[i] * sums[k] / size[k])["shared_terms"][:5]}
+        found[out.ids[i]] = detail
+    return found
 
 
 def _common(vec: dict[str, float], cen: dict[str, float], prefix: str, k: int) -> list[str]:
@@ -63,19 +68,17 @@ def _common(vec: dict[str, float], cen: dict[str, float], prefix: str, k: int) -
 
 
 def explain_join(vec, ev: str, st: str, sim: float, scored, reason: str, state: ClusterState, s: Settings) -> dict:
-    """An article placed between re-clusterings: its similarity with the chosen event's centroid
-    (for a new event: with the closest event it did not join) and the runner-up."""
-    runner = [t for t in scored if t[1] != ev][:1]
-    closest = runner[0][1] if reason == "new event" and runner else ev
-    cen = state.events[closest][0]
+    """An article that joined an event between re-clusterings: its similarity with the event's
+    centroid, the terms, names and numbers they share, and the runner-up."""
+    cen = state.events[ev][0]
     detail = {"event": ev, "story": st, "reason": reason, "similarity": round(sim, 3),
               "threshold": s.event_join_threshold, "shared_terms": _common(vec, cen, "", 8),
               "shared_names": _common(vec, cen, "@", 6), "shared_numbers": _common(vec, cen, "#", 4)}
+    runner = [t for t in scored if t[1] != ev][:1]
     if runner:
         r_sim, r_ev = runner[0]
-        why = ("less similar than the chosen event" if reason == "joined event"
-               else f"similarity below the threshold {s.event_join_threshold}")
-        detail["runner_up"] = {"event": r_ev, "similarity": round(r_sim, 3), "why_not": why,
+        detail["runner_up"] = {"event": r_ev, "similarity": round(r_sim, 3),
+                               "why_not": "less similar than the chosen event",
                                "shared_terms": _common(vec, state.events[r_ev][0], "", 5)}
     return detail
 
