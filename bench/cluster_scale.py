@@ -11,6 +11,12 @@ process's peak resident memory with the number of events held.
 
 from __future__ import annotations
 
+import os
+
+# one BLAS thread: the re-clustering's small matrix products only lose time to threads on a busy machine
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 import argparse
 import random
 import resource

@@ -82,8 +82,8 @@ def test_events_and_stories(desk):
     rows, docs = desk
     _, _, ev_f = bcubed({k: r["event"] for k, r in rows.items()}, {k: d["event"] for k, d in docs.items()})
     _, _, st_f = bcubed({k: r["story"] for k, r in rows.items()}, {k: d["story"] for k, d in docs.items()})
-    assert ev_f >= 0.45, ev_f
-    assert st_f >= 0.7, st_f
+    assert ev_f >= 0.70, ev_f  # measured .730
+    assert st_f >= 0.85, st_f  # measured .880
 
 
 def test_outlet_variants_fold_into_one_name(desk, gold):
