@@ -61,18 +61,18 @@ def main() -> None:
     sizes = [int(x) for x in args.sizes.split(",")]
     arts = list(synthetic(max(sizes) + args.probe))
     state, settings, done = ClusterState(), Settings(), 0
-    print("## Cluster scale (synthetic)\n\n| desk size | articles/s (next %d) | events | peak RSS MB |\n|---|---|---|---|"
-          % args.probe)
+    print("## Cluster scale (synthetic)\n\n| desk size | articles/s (next %d, wall) | articles/s (CPU time) | events "
+          "| stories | peak RSS MB |\n|---|---|---|---|---|---|" % args.probe)
     for size in sizes:
         for i in range(done, size, 200):
             assign_clusters(arts[i : min(i + 200, size)], state, settings)
         done = size
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for i in range(size, size + args.probe, 200):
             assign_clusters(arts[i : min(i + 200, size + args.probe)], state, settings)
-        rate = args.probe / (time.perf_counter() - t0)
+        rate, cpu = args.probe / (time.perf_counter() - t0), args.probe / (time.process_time() - c0)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"| {size} | {rate:.0f} | {len(state.events)} | {rss:.0f} |", flush=True)
+        print(f"| {size} | {rate:.0f} | {cpu:.0f} | {len(state.events)} | {len(state.stories)} | {rss:.0f} |", flush=True)
         # the probe articles stay in the desk; the next size grows from here
         done = size + args.probe
 

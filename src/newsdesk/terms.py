@@ -91,20 +91,21 @@ def regroup(vec: dict[str, float], weights: dict[str, float], keep: int | None =
     """Keep the ``keep`` heaviest terms, then L2-normalise each group to norm sqrt(share)."""
     if keep is not None and len(vec) > keep:
         vec = dict(heapq.nlargest(keep, vec.items(), key=lambda kv: kv[1]))
-    norms: dict[str, float] = {}
-    for t, v in vec.items():
-        g = group_of(t)
-        norms[g] = norms.get(g, 0.0) + v * v
+    norms = {"": 0.0, "@": 0.0, "#": 0.0}
+    groups = [t[0] if t[0] in "@#" else "" for t in vec]
+    for g, v in zip(groups, vec.values()):
+        norms[g] += v * v
     total = sum(weights.values())
-    scale = {g: math.sqrt(weights.get(g, 0.0) / total / n) for g, n in norms.items() if n > 0}
-    return {t: v * scale.get(group_of(t), 0.0) for t, v in vec.items()}
+    scale = {g: math.sqrt(weights.get(g, 0.0) / total / n) if n > 0 else 0.0 for g, n in norms.items()}
+    return {t: v * scale[g] for (t, v), g in zip(vec.items(), groups)}
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product of two normalised sparse vectors (over their shared terms only)."""
+    """Dot product of two normalised sparse vectors (over their shared terms only; exact sum,
+    so the result does not depend on the order terms are visited)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b[t] for t, v in a.items() if t in b)
+    return math.fsum([a[t] * b[t] for t in a.keys() & b.keys()])
 
 
 def normalise(vec: dict[str, float], keep: int) -> dict[str, float]:

@@ -58,6 +58,8 @@ def _score_stories(svec, state: ClusterState, d, s: Settings, exclude: str | Non
         cen, g = state.stories[gid]
         gap = _gap(d, g)
         if gap > s.story_window_days:
+            if d is not None and g.last is not None and d > g.last:
+                state.retire(gid)
             continue
         sim = cosine(svec, cen) / (1.0 + gap / (2.0 * s.story_window_days))
         if sim > 0:
@@ -221,5 +223,6 @@ def _maybe_merge_story(state: ClusterState, sid: str, d: date | None, s: Setting
             state.events[ev][1].parent = big
     state.story_members[big] = sorted(state.story_members.get(big, []) + moved)
     del state.stories[small]
+    state.retire(small)
     state.redirects[small] = big
     return small, big, "story"

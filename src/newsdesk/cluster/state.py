@@ -57,6 +57,7 @@ class ClusterState:
     event_members: dict[str, set[str]] = field(default_factory=dict)
     story_members: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # sorted (day, id), no copies
     postings: dict[str, set[str]] = field(default_factory=dict)  # term -> stories whose centroid has it
+    posted: dict[str, set[str]] = field(default_factory=dict)  # story -> terms it is posted under
     redirects: dict[str, str] = field(default_factory=dict)  # merged id -> survivor
     features: dict[str, Features] = field(default_factory=dict)
     load: Callable[[list[str]], dict[str, Features]] | None = None
@@ -66,8 +67,21 @@ class ClusterState:
 
     def index(self, gid: str, centroid: dict[str, float]) -> None:
         """Post a story under its centroid terms (a superset over time: old terms stay)."""
+        posted = self.posted.setdefault(gid, set())
         for t in centroid:
-            self.postings.setdefault(t, set()).add(gid)
+            if t not in posted:
+                posted.add(t)
+                self.postings.setdefault(t, set()).add(gid)
+
+    def retire(self, gid: str) -> None:
+        """Take a story out of the postings (it has been inactive for longer than the window:
+        later articles cannot join it, so the cost per article stays flat as the desk grows)."""
+        for t in self.posted.pop(gid, ()):
+            posted = self.postings.get(t)
+            if posted is not None:
+                posted.discard(gid)
+                if not posted:
+                    del self.postings[t]
 
     def add_story(self, g: Group, centroid: dict[str, float], size: int = 1) -> None:
         self.stories[g.id] = (centroid, g)
@@ -95,10 +109,10 @@ class ClusterState:
             self._forget(members)
 
     def _forget(self, members: list[tuple[int, str]]) -> None:
-        """Features of articles that are no longer among their story's most recent are dropped."""
+        """The features of the article that has just ceased to be among its story's ``keep``
+        most recent are dropped (re-read through ``load`` if ever needed again)."""
         if len(members) > self.keep:
-            for _, old in members[: len(members) - self.keep]:
-                self.features.pop(old, None)
+            self.features.pop(members[-self.keep - 1][1], None)
 
     def feature(self, aids: list[str]) -> dict[str, Features]:
         missing = [a for a in aids if a not in self.features]
