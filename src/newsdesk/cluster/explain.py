@@ -49,12 +49,12 @@ def explain_events(out: Outcome, which: dict[int, str | None], state: ClusterSta
         if len(size) > 1:
             k = int(np.argmax(mean))
             r_sim = float(mean[k])
-            if r_sim > sim:
-                why = f"taken together, its articles and this event's are below the threshold {t} (average linkage)"
-            elif n_own:
-                why = "less similar than the chosen event"
-            else:
+            if not n_own:
                 why = f"similarity below the threshold {t}"
+            elif r_sim > sim:
+                why = f"taken together, its articles and this event's are below the threshold {t} (average linkage)"
+            else:
+                why = "less similar than the chosen event"
             detail["runner_up"] = {"event": out.events[k], "similarity": round(r_sim, 3), "why_not": why,
                                    "shared_terms": _shared(out, state, out.x[i] * sums[k] / size[k])["shared_terms"][:5]}
         found[out.ids[i]] = detail
