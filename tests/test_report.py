@@ -32,7 +32,7 @@ def page(example_desk, tmp_path_factory):
 def flood(page):
     """The flood story: the largest, listed first."""
     story = _cls(page, "div", "story")[0]
-    assert "Aldmoor" in story.xpath(".//h2")[0].text_content()
+    assert "Harrow Gap Dam" in story.text_content()
     return story
 
 
@@ -144,3 +144,24 @@ def test_stories_told_in_worker_processes_read_the_same(example_desk):
     assert [(f.timeline, f.briefing.as_dict()) for f in alone.values()] == \
         [(f.timeline, f.briefing.as_dict()) for f in pooled.values()]
     assert any(f.timeline for f in alone.values())
+
+
+def test_capped_lists_say_what_they_hide_and_links_still_land(example_desk):
+    from newsdesk.report import render_report
+    from newsdesk.store import open_store
+    from newsdesk.views import FactLimits
+
+    tight = FactLimits(series=1, points=3, speakers=2, quotes_per_speaker=1, kinds=1, figures_per_kind=2)
+    page = lxml.html.fromstring(render_report(open_store(example_desk, readonly=True), tight))
+    flood = _cls(page, "div", "story")[0]
+    assert "Harrow Gap Dam" in flood.text_content()
+    (chart,) = _cls(flood, "figure", "series")
+    rows = chart.xpath(".//tr[starts-with(@id, 'pt-')]")
+    assert len(rows) == 3 and "more points not listed" in chart.text_content()
+    hrefs = {a.get("href") for a in chart.xpath(".//a")}
+    assert {"#" + r.get("id") for r in rows} <= hrefs  # the listed points are linked from the chart or findings
+    assert len(set(_quotes_by_speaker(flood)) - {"speaker not resolved"}) == 2
+    assert "more quotes not shown" in flood.text_content()
+    assert len(_cls(flood, "section", "figures")[0].xpath(".//h4")) == 1
+    ids = {e.get("id") for e in page.iter() if isinstance(e.tag, str) and e.get("id")}
+    assert [a.get("href") for a in page.iter("a") if a.get("href", "").startswith("#") and a.get("href")[1:] not in ids] == []

@@ -28,8 +28,11 @@ def point_anchor(p: Point) -> str:
     return f"pt-{p.article}-{p.start}"
 
 
-def _chart(series: Series) -> Markup:
-    return Markup(series_svg(series, 560, 260, href=lambda p: "#" + point_anchor(p)))  # escaped by series_svg
+def _chart(series: Series, rows: list[int]) -> Markup:
+    """The series' SVG; a dot links to its point's row, or to its article when the row is capped away."""
+    with_row = {id(series.points[i]) for i in rows}
+    href = lambda p: "#" + (point_anchor(p) if id(p) in with_row else p.article)  # noqa: E731
+    return Markup(series_svg(series, 560, 260, href=href))  # every text in it escaped by series_svg
 
 
 def _env() -> Environment:

@@ -138,6 +138,7 @@ class FactLimits:
     per_date: int = 2  # sentences per timeline date
     brief: int = 5  # briefing sentences
     series: int = 6  # figure-ledger series (most sources first)
+    points: int = 25  # rows of a series' points table: those of its findings, best and latest per source first
     speakers: int = 10  # speakers (most quoted first)
     quotes_per_speaker: int = 4
     kinds: int = 8  # figure kinds (most figures first)
@@ -179,6 +180,7 @@ class StoryFacts:
     briefing: Briefing
     series: list[Series]
     series_total: int
+    rows: list[list[int]]  # per shown series, the indices of the points given a row (with their sentence)
     speakers: list[SpeakerView]
     speakers_total: int  # resolved speakers
     unresolved: SpeakerView | None
@@ -216,6 +218,14 @@ def series_record(series: Series, story: str | None = None) -> dict:
             "unit": unit, "scope": scope, "sources": series.sources, "best": series.best,
             "points": [{**asdict(p), "flags": p.flags} for p in series.points],
             "findings": [asdict(f) for f in series.findings]}
+
+
+def key_points(series: Series, limit: int) -> list[int]:
+    """Up to ``limit`` point indices, in point order: those of findings, the best and each source's latest first."""
+    first = [i for f in series.findings for i in (f.a, f.b)] + [series.best] + list(series.latest.values())
+    pick = list(dict.fromkeys(i for i in first if i is not None))[:limit]
+    pick += [i for i in range(len(series.points)) if i not in pick][: limit - len(pick)]
+    return sorted(pick)
 
 
 def _speakers(quotes: list[Quote], limits: FactLimits) -> tuple[list[SpeakerView], int, SpeakerView | None, int]:
@@ -293,6 +303,8 @@ def story_facts(store: SQLiteStore, stories: list[StoryView], limits: FactLimits
         series = build_ledger(figs, ledger_articles(arts)) if figs else []
         speakers, n_speakers, unresolved, n_quotes = _speakers(quotes.get(sid, []), limits)
         kinds, n_kinds, n_figures = _kinds(figs, limits)
-        out[sid] = StoryFacts(sid, timeline, briefing, series[: limits.series], len(series), speakers, n_speakers,
+        shown = series[: limits.series]
+        rows = [key_points(x, limits.points) for x in shown]
+        out[sid] = StoryFacts(sid, timeline, briefing, shown, len(series), rows, speakers, n_speakers,
                               unresolved, n_quotes, kinds, n_kinds, n_figures)
     return out
