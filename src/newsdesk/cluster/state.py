@@ -75,7 +75,10 @@ class ClusterState:
 
     def retire(self, gid: str) -> None:
         """Take a story out of the postings (it has been inactive for longer than the window:
-        later articles cannot join it, so the cost per article stays flat as the desk grows)."""
+        later articles cannot join it, so the cost per article stays flat as the desk grows);
+        its articles' features are dropped (memory grows with the active stories only)."""
+        for _, aid in self.story_members.get(gid, ())[-self.keep :]:
+            self.features.pop(aid, None)
         for t in self.posted.pop(gid, ()):
             posted = self.postings.get(t)
             if posted is not None:
