@@ -121,3 +121,15 @@ def test_real_model_article(nlp):
     people = {m.canonical for m in mentions if m.label == "PER"}
     assert people == {"Volodymyr Zelenskiy"}
     assert any(m.label == "LOC" and m.text == "Washington" for m in mentions)
+
+
+def test_a_titled_name_tagged_as_organisation_first_in_the_text(nlp):
+    # the first entity of an article being "<title> <Name>" tagged ORG once raised UnboundLocalError
+    from spacy.tokens import Doc, Span
+
+    from newsdesk.facts.entities import find_mentions
+
+    doc = Doc(nlp.vocab, words=["Spokeswoman", "Haley", "Morris", "said", "no", "."])
+    doc.ents = [Span(doc, 0, 3, label="ORG")]
+    [m] = find_mentions(doc, "a1")
+    assert (m.text, m.label) == ("Haley Morris", "PER")

@@ -69,7 +69,7 @@ def find_mentions(doc, article_id: str, gazetteer: Gazetteer | None = None) -> l
             continue
         title = _title_before(doc, ent.start)
         if label != "PER" and " " in text and text.split(" ", 1)[0].lower() in PERSON_TITLES \
-                and text.split(" ", 1)[1][:1].isupper() and not place:
+                and text.split(" ", 1)[1][:1].isupper() and not gaz.place_name(text):
             label = "PER"  # "Spokeswoman Haley Morris" tagged as an organisation
         if label == "PER":  # "Spokeswoman Haley Morris" -> title "Spokeswoman", name "Haley Morris"
             while " " in text and text.split(" ", 1)[0].lower() in PERSON_TITLES:
