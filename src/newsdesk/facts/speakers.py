@@ -200,17 +200,6 @@ class SpeakerResolver:
         words = [w.lower().strip(".,'’") for w in _WORD.findall(own)]
         if words and words[0] in ("the", "his", "her", "its", "their") and words[-1] in DESCRIPTIONS:
             return Speaker(start, end, phrase, self._description(words[-1], start), None)
-        phrase = text[start:end].strip()
-        for label in ("PER", "ORG", "LOC"):
-            for m in inside:
-                if m.label == label and not _MODIFIER_BEFORE.search(text[start:m.start]):
-                    return Speaker(start, end, text[start:end], m.canonical, m)
-            tail = _TAIL_NAME.search(phrase) if label == "PER" else None
-            if tail and tail.group(1).lower() in _PERSON_NOUNS | _ROLE_WORDS:
-                # "ENB's political correspondent Sara Lenz": a name the model missed after its role
-                name = tail.group(2)
-                same = [m for m in self.mentions if m.label == "PER" and m.canonical.split()[-1] == name.split()[-1]]
-                return Speaker(start, end, phrase, same[-1].canonical if same else name, None)
         for m in inside:  # a name inside a modifier is better than nothing for an organisation
             if m.label == "ORG":
                 return Speaker(start, end, phrase, m.canonical, m)
