@@ -6,10 +6,11 @@ A scaled corpus is made from T17: each synthetic article is 25 sentences drawn
 at random from the pool of T17 sentences (real vocabulary, distinct texts, fixed
 seed). For each size the index is filled, then:
 
-- ``--queries`` fresh articles are sketched and looked up (LSH over content
-  words plus the long-sentence index), timed per article, in one process and
-  with the sketching spread over two worker processes (the lookups stay in
-  the main process, as in a build);
+- ``--queries`` fresh articles are sketched and searched (LSH over content
+  words plus the long-sentence index, against the index and their own batch)
+  in batches of ``batch_size``, by the code a build runs: in one process, and
+  with the sketching in two worker processes (``sketch_batches``; the search
+  stays in the main process, as in a build). One lookup at a time is timed too;
 - ``--planted`` copies of indexed articles (the spin generator's realistic near
   copies and rewrites, half each) are looked up: recall is the share whose
   original is among the candidates. It shows that the per-bucket cap that keeps
@@ -32,7 +33,6 @@ import re
 import sys
 import time
 import tracemalloc
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -41,8 +41,11 @@ sys.path.insert(0, str(HERE.parent))
 from datasets import t17_jsonl  # noqa: E402
 
 from bench.copies.spin import spin  # noqa: E402
+from newsdesk.copies import _candidates  # noqa: E402  (the search detect_copies runs before judging)
 from newsdesk.copies.index import CopyIndex  # noqa: E402
-from newsdesk.copies.sketch import Vocab, bag, normalise_with_anchors, permutations, signature  # noqa: E402
+from newsdesk.copies.parallel import sketch_batches  # noqa: E402
+from newsdesk.records import Article  # noqa: E402
+from newsdesk.copies.sketch import Vocab, bag, normalise_with_anchors, permutations, signature, sketch_texts  # noqa: E402
 from newsdesk.settings import Settings  # noqa: E402
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+")
@@ -89,7 +92,18 @@ def planted(texts: list[str], n: int, seed: int) -> list[tuple[int, str]]:
             for k, i in enumerate(rows)]
 
 
-def measure(size: int, queries: int, n_planted: int, pool: list[str], workers: ProcessPoolExecutor) -> dict:
+def search(index: CopyIndex, batches: list[list[Article]], sketch_sets) -> int:
+    """Candidate search as detect_copies runs it, batch by batch; returns the number of candidates."""
+    found = 0
+    for batch, sketches in zip(batches, sketch_sets):
+        sk = sketches if sketches is not None else dict(zip([a.id for a in batch],
+                                                            sketch_texts([a.text for a in batch], index.perm)))
+        found += sum(map(len, _candidates(batch, [sk[a.id].values for a in batch],
+                                          [sk[a.id].anchors for a in batch], index)))
+    return found
+
+
+def measure(size: int, queries: int, n_planted: int, pool: list[str]) -> dict:
     s = Settings()
     index = CopyIndex(s)
     texts = synthetic(pool, size, seed=size)
@@ -101,17 +115,16 @@ def measure(size: int, queries: int, n_planted: int, pool: list[str], workers: P
     index._bands.merge()
     index._anchors.merge()
     mem = index_bytes(index)
-    fresh = synthetic(pool, queries, seed=size + 1)
+    fresh = [Article(id=f"q{i}", source="q", fmt="txt", text=t)
+             for i, t in enumerate(synthetic(pool, queries, seed=size + 1))]
+    batches = [fresh[i : i + s.batch_size] for i in range(0, len(fresh), s.batch_size)]
+    t0, c0 = time.perf_counter(), time.process_time()
+    found = search(index, batches, [None] * len(batches))
+    one, one_cpu = time.perf_counter() - t0, time.process_time() - c0
     t0 = time.perf_counter()
-    found = sum(len(lookup(index, s, *sketch(text, index.vocab))) for text in fresh)
-    one = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    chunks = [fresh[i:i + 50] for i in range(0, len(fresh), 50)]
-    for sketches in workers.map(_sketch_chunk, chunks):
-        for values, anchors in sketches:
-            lookup(index, s, values, anchors)
+    search(index, batches, sketch_batches(batches, index.perm, 2, min_articles=0))
     two = time.perf_counter() - t0
-    sketches = [sketch(text, index.vocab) for text in fresh]
+    sketches = [sketch(a.text, index.vocab) for a in fresh]
     t0 = time.perf_counter()
     for values, anchors in sketches:
         lookup(index, s, values, anchors)
@@ -119,6 +132,7 @@ def measure(size: int, queries: int, n_planted: int, pool: list[str], workers: P
     hits = sum(f"x{i}" in lookup(index, s, *sketch(copy, index.vocab)) for i, copy in planted(texts, n_planted, size))
     return {"size": size, "fill_articles_per_s": size / fill, "bytes_per_article": mem / size,
             "query_ms": 1000 * lookups_only / queries, "sketch_and_query_per_s": queries / one,
+            "sketch_and_query_per_cpu_s": queries / one_cpu,
             "sketch_and_query_per_s_2proc": queries / two, "candidates_per_query": found / queries,
             "planted_recall": hits / max(1, n_planted)}
 
@@ -188,13 +202,12 @@ def main() -> None:
         print(f"sentence pool: {len(pool)} T17 sentences; synthetic articles of 25 sentences; "
               f"{args.queries} queries, {args.planted} planted copies per size\n", flush=True)
     rows, peers = [], []
-    with ProcessPoolExecutor(2) as workers:
-        for n in args.sizes:  # each size's rows are printed as soon as they are measured
-            rows.append(measure(n, args.queries, args.planted, pool, workers))
-            if not args.no_peer:
-                peers.append(peer(n, args.queries, pool))
-            if not args.json:
-                _print(rows[-1], peers[-1] if peers else None)
+    for n in args.sizes:  # each size's rows are printed as soon as they are measured
+        rows.append(measure(n, args.queries, args.planted, pool))
+        if not args.no_peer:
+            peers.append(peer(n, args.queries, pool))
+        if not args.json:
+            _print(rows[-1], peers[-1] if peers else None)
     if args.json:
         print(json.dumps({"ours": rows, "datasketch": peers}, indent=2))
 
@@ -202,8 +215,9 @@ def main() -> None:
 def _print(r: dict, p: dict | None) -> None:
     print(f"index of {r['size']} articles")
     print(f"- ours: fill {r['fill_articles_per_s']:.0f} art/s, {r['bytes_per_article']:.0f} bytes/article, "
-          f"lookup {r['query_ms']:.2f} ms, sketch+lookup {r['sketch_and_query_per_s']:.0f} art/s in 1 process, "
-          f"{r['sketch_and_query_per_s_2proc']:.0f} art/s with sketching in 2 processes, "
+          f"lookup {r['query_ms']:.2f} ms one article at a time; batched sketch+search "
+          f"{r['sketch_and_query_per_s']:.0f} art/s in 1 process ({r['sketch_and_query_per_cpu_s']:.0f} per CPU second), "
+          f"{r['sketch_and_query_per_s_2proc']:.0f} art/s with sketching in 2 worker processes, "
           f"{r['candidates_per_query']:.2f} candidates/query, planted copies found {r['planted_recall']:.3f}")
     if p:
         print(f"- datasketch 2.0 (MinHash 128 + MinHashLSH, same word sets): fill {p['fill_articles_per_s']:.0f} art/s, "

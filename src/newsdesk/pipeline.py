@@ -22,6 +22,7 @@ from . import dating
 from .clean import OutletLines, clean_batch
 from .cluster import ClusterState, Features, article_features, assign_clusters, day
 from .copies import CopyIndex, detect_copies
+from .copies.parallel import sketch_batches
 from .facts import extract_facts
 from .facts.gazetteer import Gazetteer
 from .facts.nlp import load_nlp
@@ -193,15 +194,17 @@ def link_copies(store: SQLiteStore, settings: Settings, summary: BuildSummary, p
         index.add_stored(aid, sig, anchors)
     roots = store.copy_roots()
     new = list(store.articles("copies_done=0"))
-    for i in range(0, len(new), settings.batch_size):
-        batch = new[i : i + settings.batch_size]
-        links, sigs = detect_copies(batch, index, store.article, roots)
+    batches = [new[i : i + settings.batch_size] for i in range(0, len(new), settings.batch_size)]
+    done = 0
+    for batch, sketches in zip(batches, sketch_batches(batches, index.perm, settings.workers)):
+        links, sigs = detect_copies(batch, index, store.article, roots, sketches)
         with store.db:
             store.db.executemany("UPDATE articles SET minhash=?, anchors=? WHERE id=?",
                                  [(sig, anc, a) for a, (sig, anc) in sigs.items()])
         store.save_copies(links, [a.id for a in batch])
         summary.copies.update({link.copy: link.kind for link in links}.values())
-        progress("copies", min(i + settings.batch_size, len(new)), len(new))
+        done += len(batch)
+        progress("copies", done, len(new))
     _timed(summary, "copies", t0)
 
 

@@ -57,7 +57,7 @@ class Settings:
     # facts
     facts: bool = _s(True, "Find entity mentions, quotes and figures (spaCy NER plus rules; the slowest stage).")
     facts_chunk: int = _s(16, "Articles per facts batch: the unit of work of a facts worker and of a commit.")
-    workers: int = _s(2, "Worker processes for the facts stage (1: all in the building process).")
+    workers: int = _s(2, "Worker processes for the facts stage and copy sketching (1: all in the building process).")
     # timeline and briefing
     timeline_dates: int = _s(10, "Dates in a timeline (the export's per-story timelines use it).")
     timeline_per_date: int = _s(1, "Sentences telling each timeline date.")

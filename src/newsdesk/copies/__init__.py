@@ -23,7 +23,7 @@ Direction and provenance are decided in :mod:`newsdesk.copies.link`.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Mapping
 
 import numpy as np
 
@@ -33,9 +33,9 @@ from ..settings import Settings
 from .align import VERBATIM, Alignment, Sentences, align_both
 from .link import Match, link
 from .index import CopyIndex
-from .sketch import bag, containment, normalise_with_anchors, shingles, to_bytes
+from .sketch import Sketch, bag, containment, normalise_with_anchors, shingles, sketch_texts, to_bytes
 
-__all__ = ["detect_copies", "CopyIndex", "shingles", "judge"]
+__all__ = ["detect_copies", "CopyIndex", "Sketch", "sketch_texts", "shingles", "judge"]
 
 _FAR = "9999-12-31"
 
@@ -45,11 +45,14 @@ class _Features:
 
     __slots__ = ("article", "norm", "anchors", "hash", "bag", "_index", "_shingles", "_sentences")
 
-    def __init__(self, a: Article, index: CopyIndex):
+    def __init__(self, a: Article, index: CopyIndex, sketch: Sketch | None = None):
         self.article = a
-        self.norm, self.anchors = normalise_with_anchors(a.text)
+        if sketch is None:
+            self.norm, self.anchors = normalise_with_anchors(a.text)
+            self.bag = bag(self.norm, index.vocab, normalised=True)
+        else:
+            self.norm, self.anchors, self.bag = sketch.norm, sketch.anchors, sketch.bag
         self.hash = a.body_hash or digest(self.norm)
-        self.bag = bag(self.norm, index.vocab, normalised=True)
         self._index = index
         self._shingles: np.ndarray | None = None
         self._sentences: Sentences | None = None
@@ -117,53 +120,78 @@ def detect_copies(
     index: CopyIndex,
     lookup: Callable[[str], Article | None],
     roots: dict[str, str | None],
+    sketches: Mapping[str, Sketch] | None = None,
 ) -> tuple[list[CopyLink], dict[str, tuple[bytes, bytes]]]:
     """Find copies among ``new`` articles and between them and the indexed ones.
 
     ``lookup`` fetches a stored article by id; ``roots`` maps already checked
-    article ids to their current ``copy_of`` (updated in place). Returns the new
-    or changed links (revisions included, with kind ``revision``) and, for each
-    new article, the sketches to store: its MinHash signature and the hashes of
-    its long sentences.
+    article ids to their current ``copy_of`` (updated in place). ``sketches``
+    (optional) holds new articles' sketches computed elsewhere, such as in
+    worker processes (:func:`sketch_texts`). Returns the new or changed links
+    (revisions included, with kind ``revision``) and, for each new article, the
+    sketches to store: its MinHash signature and the hashes of its long sentences.
     """
     s = index.settings
-    by_id = {a.id: a for a in new}
-    feats: dict[str, _Features] = {}
-    links: list[CopyLink] = []
-    sigs: dict[str, tuple[bytes, bytes]] = {}
-    by_hash: dict[str, list[str]] = {}
+    order = sorted(new, key=lambda x: (x.published.isoformat() if x.published else _FAR, x.id))
+    sketches = sketches or {}
+    todo = [a for a in order if a.id not in sketches]
+    made = dict(zip((a.id for a in todo), sketch_texts([a.text for a in todo], index.perm)))
+    feats = {a.id: _Features(a, index, sketches.get(a.id) or made[a.id]) for a in order}
+    values = [sketches.get(a.id) or made[a.id] for a in order]
+    candidates = _candidates(order, [v.values for v in values], [feats[a.id].anchors for a in order], index)
 
     def features(aid: str) -> _Features | None:
         if aid not in feats:
-            a = by_id.get(aid) or lookup(aid)
+            a = lookup(aid)
             if a is None:
                 return None
             feats[aid] = _Features(a, index)
         return feats[aid]
 
-    for a in sorted(new, key=lambda x: (x.published.isoformat() if x.published else _FAR, x.id)):
-        fa = features(a.id)
-        values = index.signature(fa.bag)
-        sentence_hashes = fa.anchors
-        sigs[a.id] = (to_bytes(values), sentence_hashes.tobytes())
-        cands = [oid for est, oid in index.query(values, s.max_candidates)
-                 if oid != a.id and est >= s.candidate_min_estimate]
-        cands += [oid for oid in index.blocks(sentence_hashes, s.partial_min_shared, s.max_candidates)
-                  if oid != a.id and oid not in cands]
+    links: list[CopyLink] = []
+    by_hash: dict[str, list[str]] = {}
+    for a, cands in zip(order, candidates):
+        fa = feats[a.id]
         cands += [oid for oid in by_hash.get(fa.hash, []) if oid not in cands]
-        matches: list[Match] = []
-        for oid in cands:
-            fo = features(oid)
-            if fo is None:
-                continue
-            m = _pair(fa, fo, s)
-            if m is not None:
-                matches.append(m)
+        matches = [m for m in (_pair(fa, fo, s) for fo in map(features, cands) if fo is not None) if m is not None]
         by_hash.setdefault(fa.hash, []).append(a.id)
-        index.add(a.id, values, sentence_hashes)
         if matches:
             links.extend(link(a, matches, roots))
+    sigs = {}
+    for a, sk in zip(order, values):
+        index.add(a.id, sk.values, sk.anchors)
+        sigs[a.id] = (to_bytes(sk.values), sk.anchors.tobytes())
     return links, sigs
+
+
+def _candidates(order: list[Article], values: list[np.ndarray], anchors: list[np.ndarray],
+                index: CopyIndex) -> list[list[str]]:
+    """Per new article, the ids worth judging: LSH neighbours and articles sharing long sentences.
+
+    Searched in one pass for the whole batch: against the index, and against the
+    batch's own earlier articles (a small index of the batch, each article
+    seeing only those before it in date order).
+    """
+    s = index.settings
+    if not order:
+        return []
+    matrix = np.stack(values)
+    local = index.empty_like()
+    for a, v, anc in zip(order, values, anchors):
+        local.add(a.id, v, anc)
+    before = np.array([local.keys[a.id] for a in order])  # an id given twice keeps its first row
+    near = [old + new for old, new in zip(index.query_many(matrix, s.max_candidates),
+                                          local.query_many(matrix, s.max_candidates, before))]
+    blocks = [old + new for old, new in zip(
+        index.blocks_many(anchors, s.partial_min_shared, s.max_candidates),
+        local.blocks_many(anchors, s.partial_min_shared, s.max_candidates, before))]
+    out = []
+    for a, hits, shared in zip(order, near, blocks):
+        hits.sort(key=lambda h: -h[0])  # stable: each source's own tie order is kept
+        cands = [oid for est, oid in hits[: s.max_candidates] if oid != a.id and est >= s.candidate_min_estimate]
+        cands += [oid for oid in shared[: s.max_candidates] if oid != a.id and oid not in cands]
+        out.append(list(dict.fromkeys(cands)))
+    return out
 
 
 def _pair(fa: _Features, fo: _Features, s: Settings) -> Match | None:

@@ -9,6 +9,7 @@ with the size of the desk. Built in memory from the stored sketches each run.
 
 from __future__ import annotations
 
+import copy
 import math
 import zlib
 from dataclasses import dataclass, field
@@ -21,6 +22,17 @@ from .sketch import Vocab, permutations, signature
 _BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x85EBCA77C2B2AE63,
                       0x27D4EB2F165667C5, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0xD6E8FEB86659FD93],
                      dtype=np.uint64)
+
+
+QUERY_CHUNK = 256  # queries answered together: bounds the candidate signatures gathered at once
+
+
+def _rank_in_group(groups: np.ndarray) -> np.ndarray:
+    """Each element's place within its run of equal values (``groups`` sorted)."""
+    if not len(groups):
+        return groups
+    starts = np.flatnonzero(np.concatenate(([True], groups[1:] != groups[:-1])))
+    return np.arange(len(groups)) - np.repeat(starts, np.diff(np.append(starts, len(groups))))
 
 
 class Postings:
@@ -57,13 +69,13 @@ class Postings:
         self.keys, self.rows = k[order], r[order]
         self._pending, self._count = {}, 0
 
-    def query(self, keys: np.ndarray, cap: int | None = None) -> np.ndarray:
-        """Rows stored under any of ``keys``, repeated once per matching key.
+    def query(self, keys: np.ndarray, cap: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Rows stored under each of ``keys``, as (position of the key in ``keys``, row) pairs.
 
         ``cap``: under each key only the ``cap`` latest rows (of the sorted part and of the pending
         part each), so that a key shared by much of the desk costs no more than a rare one.
         """
-        out = []
+        pos, out = [], []
         if len(self.keys) and len(keys):
             lo = np.searchsorted(self.keys, keys, side="left")
             hi = np.searchsorted(self.keys, keys, side="right")
@@ -74,12 +86,17 @@ class Postings:
                 total = int(n.sum())
                 offsets = np.repeat(lo - (np.cumsum(n) - n), n)  # each range's start, minus its place in the output
                 out.append(self.rows[offsets + np.arange(total)])
+                pos.append(np.repeat(np.arange(len(keys)), n))
         if self._pending:
-            for k in keys.tolist():
+            for i, k in enumerate(keys.tolist()):
                 rows = self._pending.get(k)
                 if rows:
-                    out.append(np.array(rows[-cap:] if cap else rows, dtype=np.int32))
-        return np.concatenate(out) if out else np.zeros(0, dtype=np.int32)
+                    rows = rows[-cap:] if cap else rows
+                    out.append(np.array(rows, dtype=np.int32))
+                    pos.append(np.full(len(rows), i))
+        if not out:
+            return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.int32)
+        return np.concatenate(pos), np.concatenate(out)
 
     def nbytes(self) -> int:
         return self.keys.nbytes + self.rows.nbytes
@@ -123,15 +140,25 @@ class CopyIndex:
         self._bands = Postings(np.uint64)
         self._anchors = Postings(np.uint32)
 
+    def empty_like(self) -> "CopyIndex":
+        """A new empty index with the same settings and shape (without recomputing them)."""
+        other = copy.copy(self)  # settings, shape, hash tables and word memo are shared; the contents are not
+        other.keys, other.ids = {}, []
+        other._signatures = np.zeros((64, self.settings.minhash_perm), dtype=np.uint32)
+        other._order = np.zeros(64, dtype=np.uint64)
+        other._bands, other._anchors = Postings(np.uint64), Postings(np.uint32)
+        return other
+
     def signature(self, hashes: np.ndarray) -> np.ndarray:
         return signature(hashes, self.perm)
 
     def _band_keys(self, values: np.ndarray) -> np.ndarray:
+        """One key per LSH band of each signature (the rows of ``values``): shape (signatures, bands)."""
         b, r = self.bands, self.rows_per_band
-        v = values[: b * r].astype(np.uint64).reshape(b, r)
+        v = np.atleast_2d(values)[:, : b * r].astype(np.uint64).reshape(-1, b, r)
         with np.errstate(over="ignore"):
             mix = _BAND_MIX[np.arange(r) % len(_BAND_MIX)] + np.uint64(2) * np.arange(r, dtype=np.uint64)
-            return (v * mix).sum(axis=1, dtype=np.uint64) ^ self._salt
+            return (v * mix).sum(axis=2, dtype=np.uint64) ^ self._salt
 
     def add(self, key: str, values: np.ndarray, sentence_hashes: np.ndarray | None = None) -> None:
         if key in self.keys:
@@ -144,7 +171,7 @@ class CopyIndex:
         self._order[row] = zlib.crc32(key.encode("utf-8"))
         self.keys[key] = row
         self.ids.append(key)
-        self._bands.add(row, self._band_keys(values))
+        self._bands.add(row, self._band_keys(values)[0])
         if sentence_hashes is not None and len(sentence_hashes):
             self._anchors.add(row, sentence_hashes)
 
@@ -154,25 +181,67 @@ class CopyIndex:
 
     def query(self, values: np.ndarray, limit: int) -> list[tuple[float, str]]:
         """Up to ``limit`` LSH candidates, most similar first by estimated Jaccard (ties by id)."""
-        rows, shared = np.unique(self._bands.query(self._band_keys(values), self.bucket_cap), return_counts=True)
-        if not len(rows):
-            return []
-        if len(rows) > self.max_hits:  # more shared bands means a higher Jaccard: score only the likeliest
-            keep = np.lexsort((self._order[rows], -shared))[: self.max_hits]
-            rows = rows[keep]
-        est = (self._signatures[rows] == values.astype(np.uint32)).mean(axis=1)
-        order = np.lexsort((self._order[rows], -est))[:limit]
-        return [(float(est[i]), self.ids[rows[i]]) for i in order]
+        return self.query_many(np.atleast_2d(values), limit)[0]
+
+    def query_many(self, values: np.ndarray, limit: int, before: np.ndarray | None = None,
+                   ) -> list[list[tuple[float, str]]]:
+        """:meth:`query` for each row of ``values`` at once (numpy work per batch, not per article).
+
+        ``before``: per query, only rows added before that row number are candidates.
+        """
+        out: list[list[tuple[float, str]]] = [[] for _ in range(len(values))]
+        for start in range(0, len(values), QUERY_CHUNK):  # bounds the signatures gathered at once
+            part = values[start : start + QUERY_CHUNK]
+            pos, rows = self._bands.query(self._band_keys(part).ravel(), self.bucket_cap)
+            art = pos // self.bands
+            if before is not None:
+                keep = rows < before[start + art]
+                art, rows = art[keep], rows[keep]
+            if not len(rows):
+                continue
+            pair, shared = np.unique(art.astype(np.int64) << 32 | rows, return_counts=True)
+            art, rows = pair >> 32, (pair & 0xFFFFFFFF).astype(np.intp)
+            # more shared bands means a higher Jaccard: per query, score only the max_hits likeliest
+            order = np.lexsort((self._order[rows], -shared, art))
+            art, rows = art[order], rows[order]
+            keep = _rank_in_group(art) < self.max_hits
+            art, rows = art[keep], rows[keep]
+            est = (self._signatures[rows] == part.astype(np.uint32)[art]).mean(axis=1)
+            order = np.lexsort((self._order[rows], -est, art))
+            art, rows, est = art[order], rows[order], est[order]
+            keep = _rank_in_group(art) < limit
+            for a, r, e in zip(art[keep].tolist(), rows[keep].tolist(), est[keep].tolist()):
+                out[start + a].append((e, self.ids[r]))
+        return out
 
     def blocks(self, sentence_hashes: np.ndarray, min_shared: int, limit: int) -> list[str]:
         """Articles sharing at least ``min_shared`` long sentences verbatim, most shared first."""
-        rows = self._anchors.query(sentence_hashes, self.bucket_cap)
+        return self.blocks_many([sentence_hashes], min_shared, limit)[0]
+
+    def blocks_many(self, anchors: list[np.ndarray], min_shared: int, limit: int,
+                    before: np.ndarray | None = None) -> list[list[str]]:
+        """:meth:`blocks` for each article's sentence hashes at once; ``before`` as in :meth:`query_many`."""
+        out: list[list[str]] = [[] for _ in anchors]
+        if not anchors:
+            return out
+        owner = np.repeat(np.arange(len(anchors)), [len(a) for a in anchors])
+        pos, rows = self._anchors.query(np.concatenate(anchors).astype(np.uint32), self.bucket_cap)
+        art = owner[pos]
+        if before is not None:
+            keep = rows < before[art]
+            art, rows = art[keep], rows[keep]
         if not len(rows):
-            return []
-        uniq, counts = np.unique(rows, return_counts=True)
+            return out
+        pair, counts = np.unique(art.astype(np.int64) << 32 | rows, return_counts=True)
+        art, rows = pair >> 32, pair & 0xFFFFFFFF
         keep = counts >= min_shared
-        order = np.argsort(-counts[keep], kind="stable")[:limit]
-        return [self.ids[r] for r in uniq[keep][order]]
+        art, rows, counts = art[keep], rows[keep], counts[keep]
+        order = np.lexsort((rows, -counts, art))
+        art, rows = art[order], rows[order]
+        keep = _rank_in_group(art) < limit
+        for a, r in zip(art[keep].tolist(), rows[keep].tolist()):
+            out[a].append(self.ids[r])
+        return out
 
     def nbytes(self) -> int:
         """Bytes held in the index arrays (signatures, band keys, anchors)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -165,3 +166,24 @@ def signature(hashes: np.ndarray, perm: tuple[np.ndarray, np.ndarray, np.ndarray
 def to_bytes(values: np.ndarray) -> bytes:
     """The stored form of a signature: 4 bytes per permutation."""
     return values.astype(np.uint32).tobytes()
+
+
+@dataclass(slots=True)
+class Sketch:
+    """What candidate search needs of one article, computed from its text alone (so in any process)."""
+
+    norm: str  # the normalised body
+    anchors: np.ndarray  # hashes of its long sentences (uint32, sorted)
+    bag: np.ndarray  # hashes of its distinct content words (sorted)
+    values: np.ndarray  # its MinHash signature
+
+
+def sketch_texts(texts: list[str], perm: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[Sketch]:
+    """The sketch of each text, with ``perm`` from :func:`permutations`; a word-hash memo serves the batch."""
+    vocab = Vocab()
+    out = []
+    for text in texts:
+        norm, anchors_ = normalise_with_anchors(text)
+        words = bag(norm, vocab, normalised=True)
+        out.append(Sketch(norm, anchors_, words, signature(words, perm)))
+    return out
