@@ -171,3 +171,29 @@ def test_quote_signed_with_a_dash_takes_the_name_after_it():
     quotes = run(text, {"Lena Dorsch": "Lena Dorsch"})
     assert [q.speaker for q in quotes] == ["Lena Dorsch", "Paul Imre"]
     assert quotes[0].text == "“He never answered a single question about the river.”"
+
+
+def test_mixed_quote_ends_at_its_quote_mark_when_a_new_clause_follows():
+    text = ('Last week, Dana Ruiz called the tunnel plan "a slow disaster" as she left the council chamber.\n\n'
+            'Ruiz said the budget was "out of reach" for the small towns.')
+    q1, q2 = run(text, {"Dana Ruiz": "Dana Ruiz", "Ruiz": "Dana Ruiz"})
+    assert q1.text == 'the tunnel plan "a slow disaster"' and q1.speaker == "Dana Ruiz"
+    assert q2.text == 'the budget was "out of reach" for the small towns'  # a plain tail stays
+
+
+def test_two_indirect_quotes_in_one_sentence_and_an_inverted_speaker_with_a_role():
+    text = ("Among the farmers, 61 percent said they would plant less wheat, while 30 percent said "
+            "they would wait for the next harvest.\n\n"
+            "The river will not reach the old bridge before Friday, said Karl Ebner, a hydrologist at the "
+            "regional water office.")
+    quotes = run(text, {"Karl Ebner": "Karl Ebner"})
+    texts = [q.text for q in quotes]
+    assert texts[0] == "they would plant less wheat" and quotes[0].speaker_mention == "61 percent"
+    assert texts[1] == "they would wait for the next harvest" and quotes[1].speaker_mention == "30 percent"
+    assert texts[2] == "The river will not reach the old bridge before Friday" and quotes[2].speaker == "Karl Ebner"
+
+
+def test_cue_words_used_as_nouns_attribute_nothing():
+    text = ("His remarks were brief and the hall emptied early. "
+            "The alleged shooter, Tom Vick, is due in court on Wednesday.")
+    assert run(text, {"Tom Vick": "Tom Vick"}) == []

@@ -35,6 +35,7 @@ from newsdesk.facts.speakers import CUE, is_weak
 _PASSIVE_BEFORE = re.compile(r"\b(?:when|if|was|were|been|being|is|are|be|get|gets|got|once|after|as)\s+$")
 _DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–]|--?)[ \t\u00a0]*((?:[A-Z][\w'’-]*(?:\.(?=[ \t\u00a0]))?[ \t\u00a0]?){1,5}?)[ \t\u00a0]*[.,]?[ \t]*(?=\n|$)")
 _DASH = re.compile(r"[―—–-]+")
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|their|its|our|my|your|these|those)\s+$", re.I)
 _GERUND_BEFORE = re.compile(r"\b(?:of|for|by|about|without|after|before|from|on|in|while)\s+$")
 
 
@@ -51,7 +52,8 @@ def find_quotes(doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
                 and _real_cue(art.text, c, a)]
         used = _with_quotes(art, index, a, b, qs, cues) if qs else set()
         if not used:
-            find_indirect(art, index, a, b, cues, qs)
+            # "his remarks", "the alleged shooter": a noun, which attributes only next to a quote
+            find_indirect(art, index, a, b, [c for c in cues if not _NOUN_BEFORE.search(art.text[a:c.start()])], qs)
         rest = [q for q in qs if q.open not in used and not any(
             x.start <= q.open < x.end for x in art.quotes[-3:])]
         if rest:
@@ -137,11 +139,11 @@ def _with_quotes(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan],
             if start >= inside[0].open:
                 parts = [(q.open, q.close) for q in inside]
                 if nwords(text[inside[-1].close:limit]) > 0:
-                    parts[-1] = (parts[-1][0], end_trim(text, inside[-1].close, limit))
+                    parts[-1] = (parts[-1][0], _tail_end(text, inside[-1].close, limit))
             else:
                 if is_weak(cue.group()) and nwords(text[start:inside[0].open]) > 3:
                     continue
-                parts = [(start, end_trim(text, start, limit))]
+                parts = [(start, _tail_end(text, inside[-1].close, limit))]
                 if text[parts[0][1]:limit].strip(" .,;:!?") == "" and inside[-1].close >= parts[0][1] - 1:
                     parts = [(start, inside[-1].close)]
             if any(nwords(text[s:e]) for s, e in parts):
@@ -149,6 +151,17 @@ def _with_quotes(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan],
                 used.update(q.open for q in inside)
                 pos = parts[-1][1]
     return used
+
+
+_TAIL_CUT = re.compile(r"\s*(?:[,;—–(]|-+\s|(?:and|but|as|while|when|whereas|which|who|before|after|because|since|though|although|even|sparking|prompting|drawing|adding|saying)\b)")
+
+
+def _tail_end(text: str, close: int, limit: int) -> int:
+    """The end of a quote's content: the clause after the last quote mark belongs to it unless it
+    opens a new clause (", which ...", "and said ...", "as he ..."): "called Palin a “clown” on his show"."""
+    if _TAIL_CUT.match(text, close) and nwords(text[close:limit]) >= 3:
+        return close
+    return end_trim(text, close, limit)
 
 
 def _floating(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan]) -> None:

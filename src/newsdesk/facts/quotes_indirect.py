@@ -1,5 +1,8 @@
-"""Indirect quotes: "X said (that) ...", "X told Reuters ...", "..., X said.", "A, X said, B" and
-"according to X, ..." / "..., according to X", for sentences whose quotes (if any) found no cue.
+"""Indirect quotes: "X said (that) ...", "X told Reuters ...", "..., X said.", "A, X said, B",
+"..., said Mark Jones, a political scientist." and "according to X, ..." / "..., according to X",
+for sentences whose quotes (if any) found no cue. A sentence may hold several ("74 percent said
+A, while 22 percent said B"); a cue used as a noun ("his remarks", "the alleged shooter") is not
+passed in.
 """
 
 from __future__ import annotations
@@ -7,69 +10,124 @@ from __future__ import annotations
 import re
 
 from newsdesk.facts.quote_article import QuoteArticle, content_after, end_trim, nwords, skip_space
-from newsdesk.facts.speakers import LEAD, is_weak, left_phrase
+from newsdesk.facts.speakers import LEAD, is_tell, is_weak, left_phrase, right_phrase
+
 
 def find_indirect(art: QuoteArticle, index: int, a: int, b: int, cues, qs: list[QSpan]) -> None:
+    """Indirect quotes of the sentence ``a:b``; a later cue with its own speaker ("..., while 22
+    percent said ...") ends the content before it and gives a quote of its own."""
+    pos = a
+    for k, cue in enumerate(cues):
+        if cue.start() < pos:
+            continue
+        end = _one(art, index, pos, b, cue, _limit(art, cue, cues[k + 1:], b))
+        if end is None:
+            continue
+        pos = skip_space(art.text, end)
+
+
+_LATER_SUBJECT = re.compile(r",\s*(?:while|whereas|and|but)?\s*$")
+
+
+def _limit(art: QuoteArticle, cue, later_cues, b: int) -> int:
+    """Where this cue's content must end: at ", while X said" before a later cue of another speaker."""
     text = art.text
-    for cue in cues:
-        word = cue.group().lower()
-        if word == "according to":
-            sp = art.speaker_right(cue, b, appositive=False)
-            if sp is None:
-                continue
-            if nwords(text[a:cue.start()]) < 2:
-                start = sp.end
-                while start < b and text[start] in " ,":
-                    start += 1
-                parts = [(start, end_trim(text, start, b))]
-            else:
-                parts = [(a, end_trim(text, a, cue.start()))]
-            if nwords(text[parts[0][0]:parts[0][1]]) >= 3:
-                art.emit(parts, sp, cue, index)
-                return
+    for later in later_cues:
+        comma = text.rfind(",", cue.end(), later.start())
+        if comma == -1 or nwords(text[cue.end():comma]) < 3:
             continue
-        lp = left_phrase(text, a, cue.start(), False)
-        right = text[cue.end():b]
-        if lp is None:
-            # "..., said Smith." inverted at the end
-            before = text[a:cue.start()].rstrip()
-            if before.endswith(",") and nwords(before) >= 3 and not is_weak(word):
-                sp = art.speaker_right(cue, b)
-                if sp is not None:
-                    art.emit([(a, end_trim(text, a, cue.start()))], sp, cue, index)
-                    return
-            continue
-        before = text[a:lp[0]].rstrip()
-        n_before = nwords(before)
-        n_right = nwords(right)
-        has_that = re.match(r"\s*(?:\S+\s+){0,8}?that\b", right) is not None
-        if n_before >= 3 and before.endswith(",") and (n_right <= 4 and not has_that) and not is_weak(word):
-            sp = art.resolver.resolve(*lp)
-            art.emit([(a, end_trim(text, a, len(before) + a))], sp, cue, index)
-            return
-        if n_before >= 3 and before.endswith(",") and right.lstrip().startswith(",") and not is_weak(word):
-            sp = art.resolver.resolve(*lp)
-            rest = cue.end() + right.index(",") + 1
-            art.emit([(a, end_trim(text, a, len(before) + a)), (rest + 1, end_trim(text, rest, b))],
-                     sp, cue, index)
-            return
-        if n_before > 8 and before.endswith(",") and n_right >= 3 and not is_weak(word) \
-                and nwords(text[lp[0]:lp[1]]) <= 12 and art.valid_phrase(*lp, clause_check=False):
-            # a long opening clause belongs to the content: "Even in Miami, where ..., Ferre said Trump ..."
-            sp = art.resolver.resolve(*lp)
-            start = content_after(text, cue.end(), word, b, art.mentions)
-            end = end_trim(text, start, b)
-            if nwords(text[start:end]) >= 3:
-                art.emit([(skip_space(text, a), end_trim(text, a, a + len(before))), (start, end)], sp, cue, index)
-                return
-        intro_ok = (n_before == 0 or LEAD.fullmatch(before + " ") is not None
-                    or (before.endswith(",") and n_before <= 8) or before.endswith(("that", "but", "and")))
-        if intro_ok and n_right >= 3 and (not is_weak(word) or has_that):
-            if nwords(text[lp[0]:lp[1]]) > 12 or not art.valid_phrase(*lp, clause_check=False):
-                continue
-            sp = art.resolver.resolve(*lp)
-            start = content_after(text, cue.end(), word, b, art.mentions)
-            end = end_trim(text, start, b)
-            if nwords(text[start:end]) >= 3:
-                art.emit([(start, end)], sp, cue, index)
-                return
+        between = text[comma + 1:later.start()]
+        lead = re.match(r"\s*(?:while|whereas|and|but)\s+", between)
+        subject = between[lead.end():] if lead else between
+        if lead and 0 < nwords(subject) <= 6 and art.valid_phrase(comma + 1 + lead.end(), later.start()):
+            return comma
+    return b
+
+
+def _inverted(art: QuoteArticle, a: int, b: int, cue):
+    """"..., said Mark Jones, a political scientist at Rice." -- the speaker after the cue ends the
+    sentence (a name or a described person, no verb), the content is everything before it."""
+    text = art.text
+    before = text[a:cue.start()].rstrip()
+    if not before.endswith(",") or nwords(before) < 4 or is_weak(cue.group()) or is_tell(cue.group()):
+        return None
+    span = right_phrase(text, cue.end(), b)
+    if span is None or text[span[1]:b].strip(" .,;:!?") != "":
+        return None
+    head = text[span[0]:span[1]].split(",")[0]
+    words = head.split()
+    if not words or len(words) > 8 or any(w.lower() in _CLAUSE for w in words):
+        return None
+    named = any(span[0] <= m.start < span[0] + len(head) and m.label in ("PER", "ORG") for m in art.mentions)
+    described = words[0].lower() in ("a", "an", "the", "one", "another") and len(words) <= 6
+    if not (named or described or words[0][:1].isupper()):
+        return None
+    return art.resolver.resolve(*span) if art.valid_phrase(*span) else None
+
+
+_CLAUSE = frozenset("was were is are has have had would will could can should did does do that not".split())
+
+
+def _one(art: QuoteArticle, index: int, a: int, b: int, cue, limit: int) -> int | None:
+    """The indirect quote of ``cue`` in ``a:b`` (content up to ``limit``); its end, or None."""
+    text = art.text
+    word = cue.group().lower()
+    if word == "according to":
+        sp = art.speaker_right(cue, b, appositive=False)
+        if sp is None:
+            return None
+        if nwords(text[a:cue.start()]) < 2:
+            start = sp.end
+            while start < b and text[start] in " ,":
+                start += 1
+            parts = [(start, end_trim(text, start, b))]
+        else:
+            parts = [(a, end_trim(text, a, cue.start()))]
+        if nwords(text[parts[0][0]:parts[0][1]]) >= 3:
+            return art.emit(parts, sp, cue, index).end
+        return None
+    sp = _inverted(art, a, b, cue)
+    if sp is not None:
+        return art.emit([(a, end_trim(text, a, cue.start()))], sp, cue, index).end
+    lp = left_phrase(text, a, cue.start(), False)
+    right = text[cue.end():b]
+    if lp is None:
+        # "..., said Smith." inverted at the end
+        before = text[a:cue.start()].rstrip()
+        if before.endswith(",") and nwords(before) >= 3 and not is_weak(word):
+            sp = art.speaker_right(cue, b)
+            if sp is not None:
+                return art.emit([(a, end_trim(text, a, cue.start()))], sp, cue, index).end
+        return None
+    before = text[a:lp[0]].rstrip()
+    n_before = nwords(before)
+    n_right = nwords(right)
+    has_that = re.match(r"\s*(?:\S+\s+){0,8}?that\b", right) is not None
+    if n_before >= 3 and before.endswith(",") and (n_right <= 4 and not has_that) and not is_weak(word):
+        sp = art.resolver.resolve(*lp)
+        return art.emit([(a, end_trim(text, a, len(before) + a))], sp, cue, index).end
+    if n_before >= 3 and before.endswith(",") and right.lstrip().startswith(",") and not is_weak(word):
+        sp = art.resolver.resolve(*lp)
+        rest = cue.end() + right.index(",") + 1
+        parts = [(a, end_trim(text, a, len(before) + a)), (rest + 1, end_trim(text, rest, b))]
+        return art.emit(parts, sp, cue, index).end
+    if n_before > 8 and before.endswith(",") and n_right >= 3 and not is_weak(word) \
+            and nwords(text[lp[0]:lp[1]]) <= 12 and art.valid_phrase(*lp, clause_check=False):
+        # a long opening clause belongs to the content: "Even in Miami, where ..., Ferre said Trump ..."
+        sp = art.resolver.resolve(*lp)
+        start = content_after(text, cue.end(), word, b, art.mentions)
+        end = end_trim(text, start, b)
+        if nwords(text[start:end]) >= 3:
+            parts = [(skip_space(text, a), end_trim(text, a, a + len(before))), (start, end)]
+            return art.emit(parts, sp, cue, index).end
+    intro_ok = (n_before == 0 or LEAD.fullmatch(before + " ") is not None
+                or (before.endswith(",") and n_before <= 8) or before.endswith(("that", "but", "and")))
+    if intro_ok and n_right >= 3 and (not is_weak(word) or has_that):
+        if nwords(text[lp[0]:lp[1]]) > 12 or not art.valid_phrase(*lp, clause_check=False):
+            return None
+        sp = art.resolver.resolve(*lp)
+        start = content_after(text, cue.end(), word, limit, art.mentions)
+        end = end_trim(text, start, limit)
+        if nwords(text[start:end]) >= 3:
+            return art.emit([(start, end)], sp, cue, index).end
+    return None
