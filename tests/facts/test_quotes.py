@@ -197,3 +197,16 @@ def test_cue_words_used_as_nouns_attribute_nothing():
     text = ("His remarks were brief and the hall emptied early. "
             "The alleged shooter, Tom Vick, is due in court on Wednesday.")
     assert run(text, {"Tom Vick": "Tom Vick"}) == []
+
+
+def test_quote_only_cues_call_for_and_a_cue_inside_a_subordinate_clause():
+    text = ('"The budget is a fantasy," Lisa Brandt posted on Friday.\n\n'
+            "The union called for a full audit of the harbour accounts.\n\n"
+            "Lisa Brandt posted a photo of the harbour.\n\n"
+            "The mood changed after Brandt announced her candidacy for mayor, and the hall emptied.")
+    quotes = run(text, {"Lisa Brandt": "Lisa Brandt", "Brandt": "Lisa Brandt"})
+    by_cue = {q.cue: q for q in quotes}
+    assert by_cue["posted"].text == '"The budget is a fantasy,"' and by_cue["posted"].speaker == "Lisa Brandt"
+    assert by_cue["called"].text == "a full audit of the harbour accounts" and not by_cue["called"].direct
+    assert by_cue["announced"].text == "her candidacy for mayor" and by_cue["announced"].speaker == "Lisa Brandt"
+    assert not any("photo" in q.text for q in quotes)  # "posted" attributes only a quote-marked span

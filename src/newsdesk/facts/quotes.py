@@ -30,7 +30,7 @@ from newsdesk.facts.quote_article import (MIN_QUOTE_WORDS, QuoteArticle, content
 from newsdesk.facts.quotes_direct import QSpan
 from newsdesk.facts.quotes_indirect import find_indirect
 from newsdesk.facts.records import Mention, Quote
-from newsdesk.facts.speakers import CUE, is_weak
+from newsdesk.facts.speakers import CUE, is_quote_only, is_weak
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:when|if|was|were|been|being|is|are|be|get|gets|got|once|after|as)\s+$")
 _DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–]|--?)[ \t\u00a0]*((?:[A-Z][\w'’-]*(?:\.(?=[ \t\u00a0]))?[ \t\u00a0]?){1,5}?)[ \t\u00a0]*[.,]?[ \t]*(?=\n|$)")
@@ -53,7 +53,8 @@ def find_quotes(doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
         used = _with_quotes(art, index, a, b, qs, cues) if qs else set()
         if not used:
             # "his remarks", "the alleged shooter": a noun, which attributes only next to a quote
-            find_indirect(art, index, a, b, [c for c in cues if not _NOUN_BEFORE.search(art.text[a:c.start()])], qs)
+            find_indirect(art, index, a, b, [c for c in cues if not _NOUN_BEFORE.search(art.text[a:c.start()])
+                                             and not is_quote_only(c.group())], qs)
         rest = [q for q in qs if q.open not in used and not any(
             x.start <= q.open < x.end for x in art.quotes[-3:])]
         if rest:

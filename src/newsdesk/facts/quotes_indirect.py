@@ -65,6 +65,8 @@ def _inverted(art: QuoteArticle, a: int, b: int, cue):
     return art.resolver.resolve(*span) if art.valid_phrase(*span) else None
 
 
+_SUBORDINATE = re.compile(r"\b(?:since|when|after|as|while|because|until|before|though|although|whereas|once)$", re.I)
+_CALL_FOR = re.compile(r"\s+(?:for|on)\b")
 _CLAUSE = frozenset("was were is are has have had would will could can should did does do that not".split())
 
 
@@ -90,11 +92,14 @@ def _one(art: QuoteArticle, index: int, a: int, b: int, cue, limit: int) -> int 
     if sp is not None:
         return art.emit([(a, end_trim(text, a, cue.start()))], sp, cue, index).end
     lp = left_phrase(text, a, cue.start(), False)
-    right = text[cue.end():b]
+    call = _CALL_FOR.match(text, cue.end()) if word.startswith("call") else None
+    cue_end = call.end() if call else cue.end()  # "called for a boycott": the content is what is called for
+    weak = is_weak(word) and call is None
+    right = text[cue_end:b]
     if lp is None:
         # "..., said Smith." inverted at the end
         before = text[a:cue.start()].rstrip()
-        if before.endswith(",") and nwords(before) >= 3 and not is_weak(word):
+        if before.endswith(",") and nwords(before) >= 3 and not weak:
             sp = art.speaker_right(cue, b)
             if sp is not None:
                 return art.emit([(a, end_trim(text, a, cue.start()))], sp, cue, index).end
@@ -103,30 +108,36 @@ def _one(art: QuoteArticle, index: int, a: int, b: int, cue, limit: int) -> int 
     n_before = nwords(before)
     n_right = nwords(right)
     has_that = re.match(r"\s*(?:\S+\s+){0,8}?that\b", right) is not None
-    if n_before >= 3 and before.endswith(",") and (n_right <= 4 and not has_that) and not is_weak(word):
+    if n_before >= 3 and before.endswith(",") and (n_right <= 4 and not has_that) and not weak:
         sp = art.resolver.resolve(*lp)
         return art.emit([(a, end_trim(text, a, len(before) + a))], sp, cue, index).end
-    if n_before >= 3 and before.endswith(",") and right.lstrip().startswith(",") and not is_weak(word):
+    if n_before >= 3 and before.endswith(",") and right.lstrip().startswith(",") and not weak:
         sp = art.resolver.resolve(*lp)
         rest = cue.end() + right.index(",") + 1
         parts = [(a, end_trim(text, a, len(before) + a)), (rest + 1, end_trim(text, rest, b))]
         return art.emit(parts, sp, cue, index).end
-    if n_before > 8 and before.endswith(",") and n_right >= 3 and not is_weak(word) \
+    if n_before > 8 and before.endswith(",") and n_right >= 3 and not weak \
             and nwords(text[lp[0]:lp[1]]) <= 12 and art.valid_phrase(*lp, clause_check=False):
         # a long opening clause belongs to the content: "Even in Miami, where ..., Ferre said Trump ..."
         sp = art.resolver.resolve(*lp)
-        start = content_after(text, cue.end(), word, b, art.mentions)
+        start = content_after(text, cue_end, word, b, art.mentions)
         end = end_trim(text, start, b)
         if nwords(text[start:end]) >= 3:
             parts = [(skip_space(text, a), end_trim(text, a, a + len(before))), (start, end)]
             return art.emit(parts, sp, cue, index).end
     intro_ok = (n_before == 0 or LEAD.fullmatch(before + " ") is not None
                 or (before.endswith(",") and n_before <= 8) or before.endswith(("that", "but", "and")))
-    if intro_ok and n_right >= 3 and (not is_weak(word) or has_that):
+    sub = _SUBORDINATE.search(before) if not intro_ok else None
+    if sub and nwords(text[lp[0]:lp[1]]) <= 5:
+        # "... since he announced his candidacy in June", "When CNN reported that ..., Ailes ..."
+        intro_ok = True
+        comma = text.find(",", cue_end, limit)  # the clause ends at its comma
+        limit = comma if comma != -1 else limit
+    if intro_ok and n_right >= 3 and (not weak or has_that):
         if nwords(text[lp[0]:lp[1]]) > 12 or not art.valid_phrase(*lp, clause_check=False):
             return None
         sp = art.resolver.resolve(*lp)
-        start = content_after(text, cue.end(), word, limit, art.mentions)
+        start = content_after(text, cue_end, word, limit, art.mentions)
         end = end_trim(text, start, limit)
         if nwords(text[start:end]) >= 3:
             return art.emit([(start, end)], sp, cue, index).end

@@ -35,7 +35,10 @@ _VERBS = (r"says?|said|saying|tells?|told|telling|add(?:s|ed|ing)?|explain(?:s|e
           r"answer(?:s|ed)|interject(?:s|ed)|retort(?:s|ed)|exclaim(?:s|ed)|caution(?:s|ed)|proclaim(?:s|ed)|"
           r"scoff(?:s|ed)|jeer(?:s|ed)|counter(?:s|ed)|mention(?:s|ed|ing)?|instruct(?:s|ed|ing)?|"
           r"express(?:es|ed|ing)|label(?:ing|ling)|"
-          r"continu(?:es|ed)|denounc(?:es|ed|ing)|mock(?:s|ed|ing)?|slamm?(?:s|ed|ing)?|hail(?:s|ed|ing)?|lament(?:s|ed|ing)?")
+          r"continu(?:es|ed)|denounc(?:es|ed|ing)|mock(?:s|ed|ing)?|slamm?(?:s|ed|ing)?|hail(?:s|ed|ing)?|lament(?:s|ed|ing)?|"
+          r"argue|acknowledge|announce|declare|note|promise|pledge|"
+          r"post(?:s|ed)|fum(?:es|ed)|react(?:s|ed)|opin(?:es|ed)|vent(?:s|ed)|assur(?:es|ed)|blast(?:s|ed)|"
+          r"point(?:s|ed)? out|shot back|puts? it|cit(?:es|ed|ing)")
 CUE = re.compile(rf"(?<![\w-])(?:according to|{_VERBS})\b", re.I)
 _TELL = re.compile(r"^(?:tells?|told|telling|ask(?:s|ed|ing)?|warn(?:s|ed|ing)?|remind(?:s|ed)?)$", re.I)
 _WEAK = re.compile(r"^(?:calls?|called|calling|describ\w+|think\w*|thought|believ\w+|report\w*|decr\w+|"
@@ -315,6 +318,15 @@ def _gender_clash(pronoun: str, title: str, name: str = "") -> bool:
 
 def is_tell(cue: str) -> bool:
     return bool(_TELL.match(cue))
+
+
+_QUOTE_ONLY = re.compile(r"^(?:post\w*|fum\w+|react\w*|opin\w+|vent\w*|assur\w+|blast\w*|shot back|puts? it|cit\w+)$",
+                         re.I)
+
+
+def is_quote_only(cue: str) -> bool:
+    """Cues that attribute only a quote-marked span ("“...,” she posted."), never an indirect quote."""
+    return bool(_QUOTE_ONLY.match(cue))
 
 
 def is_weak(cue: str) -> bool:
