@@ -66,6 +66,7 @@ def _inverted(art: QuoteArticle, a: int, b: int, cue):
 
 
 _SUBORDINATE = re.compile(r"\b(?:since|when|after|as|while|because|until|before|though|although|whereas|once)$", re.I)
+_SUBORDINATE_IN = re.compile(r"\b(?:since|when|after|because|until|before|though|although|whereas|once)\s+", re.I)
 _CALL_FOR = re.compile(r"\s+(?:for|on)\b")
 _CLAUSE = frozenset("was were is are has have had would will could can should did does do that not".split())
 
@@ -127,6 +128,10 @@ def _one(art: QuoteArticle, index: int, a: int, b: int, cue, limit: int) -> int 
             return art.emit(parts, sp, cue, index).end
     intro_ok = (n_before == 0 or LEAD.fullmatch(before + " ") is not None
                 or (before.endswith(",") and n_before <= 8) or before.endswith(("that", "but", "and")))
+    inner = list(_SUBORDINATE_IN.finditer(text, lp[0], lp[1]))
+    if inner and 0 < nwords(text[inner[-1].end():lp[1]]) <= 5:  # "The mood changed after [Brandt] announced"
+        lp, intro_ok = (inner[-1].end(), lp[1]), False
+        before = text[a:lp[0]].rstrip()
     sub = _SUBORDINATE.search(before) if not intro_ok else None
     if sub and nwords(text[lp[0]:lp[1]]) <= 5:
         # "... since he announced his candidacy in June", "When CNN reported that ..., Ailes ..."
