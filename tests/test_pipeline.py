@@ -97,3 +97,20 @@ def test_a_killed_build_loses_nothing_and_a_rerun_completes_it(tmp_path):
     assert _counts(killed)["unassigned"] == 0 and _counts(killed)["unchecked"] == 0
     ids = lambda db: {r[0] for r in sqlite3.connect(db).execute("SELECT id FROM articles")}
     assert ids(killed) == ids(clean)
+
+
+def test_a_reprint_in_a_later_build_links_to_the_original_stored_before(tmp_path):
+    from tests.test_copies import WIRE
+
+    pile = tmp_path / "pile"
+    (pile / "Meridian Press").mkdir(parents=True)
+    (pile / "Meridian Press" / "dam.txt").write_text("Dam fails above Aldmoor\ndate 2024-04-15\n\n" + WIRE)
+    db = tmp_path / "desk.sqlite"
+    with open_store(db) as store:
+        build([pile], store)
+    (pile / "Valley Herald").mkdir()
+    (pile / "Valley Herald" / "flood.txt").write_text("Twelve dead as dam gives way\ndate 2024-04-16\n\n" + WIRE)
+    with open_store(db) as store:
+        build([pile], store)  # the index of the first build is rebuilt from the stored sketches
+        links = [(store.article(x.copy).outlet, store.article(x.original).outlet, x.kind) for x in store.copy_links()]
+    assert links == [("Valley Herald", "Meridian Press", "exact")]

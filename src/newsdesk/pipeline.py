@@ -190,8 +190,9 @@ def link_copies(store: SQLiteStore, settings: Settings, summary: BuildSummary, p
     index = CopyIndex(settings)
     rows = store.db.execute(
         "SELECT id, minhash, anchors FROM articles WHERE copies_done=1 AND minhash IS NOT NULL ORDER BY seq")
-    for aid, sig, anchors in rows:
-        index.add_stored(aid, sig, anchors)
+    while chunk := rows.fetchmany(10_000):
+        index.add_stored(chunk)
+    index.compact()
     roots = store.copy_roots()
     new = list(store.articles("copies_done=0"))
     batches = [new[i : i + settings.batch_size] for i in range(0, len(new), settings.batch_size)]

@@ -136,9 +136,9 @@ def detect_copies(
     sketches = sketches or {}
     todo = [a for a in order if a.id not in sketches]
     made = dict(zip((a.id for a in todo), sketch_texts([a.text for a in todo], index.perm)))
-    feats = {a.id: _Features(a, index, sketches.get(a.id) or made[a.id]) for a in order}
-    values = [sketches.get(a.id) or made[a.id] for a in order]
-    candidates = _candidates(order, [v.values for v in values], [feats[a.id].anchors for a in order], index)
+    sks = [sketches.get(a.id) or made[a.id] for a in order]
+    feats = {a.id: _Features(a, index, sk) for a, sk in zip(order, sks)}
+    candidates = _candidates(order, [sk.values for sk in sks], [sk.anchors for sk in sks], index)
 
     def features(aid: str) -> _Features | None:
         if aid not in feats:
@@ -157,11 +157,9 @@ def detect_copies(
         by_hash.setdefault(fa.hash, []).append(a.id)
         if matches:
             links.extend(link(a, matches, roots))
-    sigs = {}
-    for a, sk in zip(order, values):
-        index.add(a.id, sk.values, sk.anchors)
-        sigs[a.id] = (to_bytes(sk.values), sk.anchors.tobytes())
-    return links, sigs
+    if order:
+        index.add_many([a.id for a in order], np.stack([sk.values for sk in sks]), [sk.anchors for sk in sks])
+    return links, {a.id: (to_bytes(sk.values), sk.anchors.tobytes()) for a, sk in zip(order, sks)}
 
 
 def _candidates(order: list[Article], values: list[np.ndarray], anchors: list[np.ndarray],
@@ -177,8 +175,8 @@ def _candidates(order: list[Article], values: list[np.ndarray], anchors: list[np
         return []
     matrix = np.stack(values)
     local = index.empty_like()
-    for a, v, anc in zip(order, values, anchors):
-        local.add(a.id, v, anc)
+    local.add_many([a.id for a in order], matrix, anchors)
+    local.compact()
     before = np.array([local.keys[a.id] for a in order])  # an id given twice keeps its first row
     near = [old + new for old, new in zip(index.query_many(matrix, s.max_candidates),
                                           local.query_many(matrix, s.max_candidates, before))]

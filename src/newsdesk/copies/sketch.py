@@ -22,7 +22,7 @@ from ..terms import STOPWORDS
 
 _MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1, 0xD3A2646C, 0xFD7046C5, 0xB55A4F09],
                 dtype=np.uint64)
-_EMPTY = np.zeros(0, dtype=np.uint64)
+_EMPTY = np.zeros(0, dtype=np.uint32)
 
 
 class Vocab(dict):
@@ -36,7 +36,7 @@ class Vocab(dict):
 def _word_hashes(words: list[str] | set[str], vocab: dict[str, int]) -> np.ndarray:
     if not isinstance(vocab, Vocab):
         vocab = Vocab(vocab)
-    return np.fromiter(map(vocab.__getitem__, words), dtype=np.uint64, count=len(words))
+    return np.fromiter(map(vocab.__getitem__, words), dtype=np.uint32, count=len(words))
 
 
 def shingles(text: str, k: int, vocab: dict[str, int] | None = None, normalised: bool = False) -> np.ndarray:
@@ -64,7 +64,7 @@ def bag(text: str, vocab: dict[str, int] | None = None, normalised: bool = False
     """Hashes of the distinct content words (stopwords and one-character words dropped)."""
     words = set((text if normalised else normalise_body(text)).split())
     words -= _DROP
-    words = {w for w in words if len(w) > 1} if any(len(w) == 1 for w in words) else words
+    words = {w for w in words if len(w) > 1} if 1 in map(len, words) else words
     if not words:
         return _EMPTY
     return np.unique(_word_hashes(words, Vocab() if vocab is None else vocab))
@@ -144,7 +144,7 @@ def signature(hashes: np.ndarray, perm: tuple[np.ndarray, np.ndarray, np.ndarray
     if len(hashes) == 0:
         return np.full(n, 0xFFFFFFFF, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        h = hashes * a[0] + b[0]  # mod 2^64
+        h = hashes.astype(np.uint64) * a[0] + b[0]  # mod 2^64
     shift = np.uint64(64 - (n.bit_length() - 1))
     keyed = np.sort(((h >> shift) << np.uint64(32)) | ((h >> np.uint64(shift - 32)) & _LOW32))
     bins = (keyed >> np.uint64(32)).astype(np.intp)
