@@ -36,6 +36,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:when|if|was|were|been|being|is|are|be|get|ge
 _DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–]|--?)[ \t\u00a0]*((?:[A-Z][\w'’-]*(?:\.(?=[ \t\u00a0]))?[ \t\u00a0]?){1,5}?)[ \t\u00a0]*[.,]?[ \t]*(?=\n|$)")
 _DASH = re.compile(r"[―—–-]+")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|their|its|our|my|your|these|those)\s+$", re.I)
+_THAT_AFTER = re.compile(r"\s+that\b")  # "his claim that the toll is too low" attributes
 _GERUND_BEFORE = re.compile(r"\b(?:of|for|by|about|without|after|before|from|on|in|while)\s+$")
 
 
@@ -52,9 +53,7 @@ def find_quotes(doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
                 and _real_cue(art.text, c, a)]
         used = _with_quotes(art, index, a, b, qs, cues) if qs else set()
         if not used:
-            # "his remarks", "the alleged shooter": a noun, which attributes only next to a quote
-            find_indirect(art, index, a, b, [c for c in cues if not _NOUN_BEFORE.search(art.text[a:c.start()])
-                                             and not is_quote_only(c.group())], qs)
+            find_indirect(art, index, a, b, [c for c in cues if _indirect_cue(art.text, c, a)], qs)
         rest = [q for q in qs if q.open not in used and not any(
             x.start <= q.open < x.end for x in art.quotes[-3:])]
         if rest:
@@ -79,6 +78,14 @@ def _real_cue(text: str, cue, unit_start: int) -> bool:
     if word.endswith("ing") and _GERUND_BEFORE.search(before):
         return False
     return not (cue.start() == unit_start and word in ("asked", "told", "pressed", "questioned", "called"))
+
+
+def _indirect_cue(text: str, cue, unit_start: int) -> bool:
+    """A cue that may attribute an indirect quote: not a quote-only verb ("posted"), not a noun ("his
+    remarks", "the alleged shooter") unless a "that" clause follows ("his claim that the toll is too low")."""
+    if is_quote_only(cue.group()):
+        return False
+    return not _NOUN_BEFORE.search(text[unit_start:cue.start()]) or _THAT_AFTER.match(text, cue.end()) is not None
 
 
 def _with_quotes(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan], cues) -> set[int]:

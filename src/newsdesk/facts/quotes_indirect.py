@@ -67,6 +67,8 @@ def _inverted(art: QuoteArticle, a: int, b: int, cue):
 
 _SUBORDINATE = re.compile(r"\b(?:since|when|after|as|while|because|until|before|though|although|whereas|once)$", re.I)
 _SUBORDINATE_IN = re.compile(r"\b(?:since|when|after|because|until|before|though|although|whereas|once)\s+", re.I)
+_PLEDGE = re.compile(r"pledg|promis|offer")
+_MONEY = re.compile(r"(?:\S+\s+){0,4}?(?:[$€£¥]|US\$|\d)")  # "pledged €45 million", "promised a loan of US$120 million"
 _CALL_FOR = re.compile(r"\s+(?:for|on)\b")
 _CLAUSE = frozenset("was were is are has have had would will could can should did does do that not".split())
 
@@ -132,18 +134,19 @@ def _one(art: QuoteArticle, index: int, a: int, b: int, cue, limit: int) -> int 
     if inner and 0 < nwords(text[inner[-1].end():lp[1]]) <= 5:  # "The mood changed after [Brandt] announced"
         lp, intro_ok = (inner[-1].end(), lp[1]), False
         before = text[a:lp[0]].rstrip()
-    sub = _SUBORDINATE.search(before) if not intro_ok else None
+    sub = _SUBORDINATE.search(before)
     if sub and nwords(text[lp[0]:lp[1]]) <= 5:
         # "... since he announced his candidacy in June", "When CNN reported that ..., Ailes ..."
         intro_ok = True
-        comma = text.find(",", cue_end, limit)  # the clause ends at its comma
-        limit = comma if comma != -1 else limit
+        if nwords(text[a:lp[0]]) <= 1:  # "When CNN reported X, Ailes ...": the main clause follows the comma
+            comma = text.find(",", cue_end, limit)
+            limit = comma if comma != -1 else limit
     if intro_ok and n_right >= 3 and (not weak or has_that):
         if nwords(text[lp[0]:lp[1]]) > 12 or not art.valid_phrase(*lp, clause_check=False):
             return None
         sp = art.resolver.resolve(*lp)
         start = content_after(text, cue_end, word, limit, art.mentions)
         end = end_trim(text, start, limit)
-        if nwords(text[start:end]) >= 3:
+        if nwords(text[start:end]) >= 3 and not (_PLEDGE.match(word) and _MONEY.match(text, start, end)):
             return art.emit([(start, end)], sp, cue, index).end
     return None
