@@ -214,3 +214,21 @@ def test_quote_only_cues_call_for_and_a_cue_inside_a_subordinate_clause():
     assert [q.text for q in announced] == ["her candidacy for mayor"] * 2
     assert {q.speaker for q in announced} == {"Lisa Brandt"}
     assert not any("photo" in q.text for q in quotes)  # "posted" attributes only a quote-marked span
+
+
+def test_colon_without_a_cue_gives_the_name_before_it_or_the_sentence_subject():
+    text = ("Councillor Ada Lindqvist (Greens): “The dam report was on the minister's desk in 2019.”\n\n"
+            "Ada Lindqvist delivered a sharp retort: “Nobody is tearing this plan up tonight.”\n\n"
+            "Piet Amsel adopted the line of his party:\n\n"
+            "“We rebuild first and ask questions after the winter.”")
+    quotes = run(text, {"Ada Lindqvist": "Ada Lindqvist", "Piet Amsel": "Piet Amsel"})
+    assert [q.speaker for q in quotes] == ["Ada Lindqvist", "Ada Lindqvist", "Piet Amsel"]
+    assert quotes[1].text == "“Nobody is tearing this plan up tonight.”"
+
+
+def test_a_quote_after_a_sentence_about_another_person_is_that_persons():
+    text = ("“The valley needs the money now,” Mira Holt said.\n\n"
+            "Jonas Pell repeated his demand for an inquiry. “We were told nothing for five years.”\n\n"
+            "“I will vote, and so will my whole street.”\n\n— Paul Imre.\n")
+    quotes = run(text, {"Mira Holt": "Mira Holt", "Jonas Pell": "Jonas Pell", "Paul Imre": "Paul Imre"})
+    assert [q.speaker for q in quotes] == ["Mira Holt", "Jonas Pell", "Paul Imre"]

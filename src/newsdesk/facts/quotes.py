@@ -33,7 +33,7 @@ from newsdesk.facts.records import Mention, Quote
 from newsdesk.facts.speakers import CUE, is_quote_only, is_weak
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:when|if|was|were|been|being|is|are|be|get|gets|got|once|after|as)\s+$")
-_DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–]|--?)[ \t\u00a0]*((?:[A-Z][\w'’-]*(?:\.(?=[ \t\u00a0]))?[ \t\u00a0]?){1,5}?)[ \t\u00a0]*[.,]?[ \t]*(?=\n|$)")
+_DASH_NAME = re.compile(r"(?:[ \t\u00a0]*|\s*\n[ \t\u00a0]*)([―—–]|--?)[ \t\u00a0]*((?:[A-Z][\w'’-]*(?:\.(?=[ \t\u00a0]))?[ \t\u00a0]?){1,5}?)[ \t\u00a0]*[.,]?[ \t]*(?=\n|$)")
 _DASH = re.compile(r"[―—–-]+")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|their|its|our|my|your|these|those)\s+$", re.I)
 _THAT_AFTER = re.compile(r"\s+that\b")  # "his claim that the toll is too low" attributes
@@ -63,6 +63,9 @@ def find_quotes(doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
         if tail.endswith(":") and cues:
             sp = art.speaker_left(a, cues[-1], False)
             art.colon_speaker = (sp, cues[-1]) if sp else None
+        elif tail.endswith(":"):  # "Sanders delivered a snappy retort:" and the quote in the next paragraph
+            sp = _colon_speaker(art, a, a + len(tail) - 1)
+            art.colon_speaker = (sp, None) if sp else None
     art.quotes.sort(key=lambda q: q.start)
     return art.quotes
 
@@ -172,6 +175,31 @@ def _tail_end(text: str, close: int, limit: int) -> int:
     return end_trim(text, close, limit)
 
 
+_PAREN_GAP = re.compile(r"\s*(?:\([^()\n]{0,30}\))?\s*")
+
+
+def _colon_speaker(art: QuoteArticle, a: int, colon: int):
+    """Who speaks after a colon without a cue: the name right before it ("Rep. Trey Gowdy (R-S.C.):",
+    "... - Pew Research:"), else the person or pronoun the sentence opens with ("Sanders delivered a
+    snappy retort:"); None when neither."""
+    k = bisect_left(art.resolver.starts, colon) - 1
+    if k >= 0:
+        m = art.mentions[k]
+        if m.start >= a and m.label in ("PER", "ORG") and _PAREN_GAP.fullmatch(art.text, m.end, colon):
+            return art.resolver.resolve(m.start, m.end)
+    sp = art.subject(colon)
+    return sp if sp is not None and a <= sp.start < colon and (sp.name or sp.head is not None) else None
+
+
+def _introduced(art: QuoteArticle, index: int, a: int, q: QSpan):
+    """The person the sentence before a quote opens with, when that sentence is in the quote's
+    paragraph and the quote opens its own sentence."""
+    if index == 0 or art.text[a:q.open].strip() or "\n" in art.text[art.units[index - 1][0]:a]:
+        return None
+    sp = art.subject(art.units[index - 1][1] - 1)
+    return sp if sp is not None and sp.head is not None and sp.head.label == "PER" else None
+
+
 def _floating(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan]) -> None:
     """Quotes of a sentence without a cue: a continuation, a quote after "said:", or unattributed."""
     text = art.text
@@ -186,10 +214,16 @@ def _floating(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan]) ->
             art.emit([(q.open, q.close)], speaker, _DASH.search(text, byline.start(1)),
                      index, quoted=True)
             continue
+        lead = text[a:q.open].rstrip()
+        speaker = _colon_speaker(art, a, a + len(lead) - 1) if lead.endswith(":") else None
+        if speaker is not None:  # 'Kaine has adopted the stance of many Catholics: “...”'
+            art.emit([(q.open, q.close)], speaker, None, index, quoted=True)
+            continue
         if art.colon_speaker is not None:
             speaker, cue = art.colon_speaker
             art.emit([(q.open, q.close)], speaker, cue, index, quoted=True)
             continue
+        subject = _introduced(art, index, a, q)
         if art.last is not None:
             prev, prev_unit = art.last
             paragraphs_between = text.count("\n", prev.end, q.open)
@@ -200,12 +234,19 @@ def _floating(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan]) ->
                 prev.text = " ".join(text[s:e] for s, e in prev.parts)
                 art.last = (prev, index)
                 continue
+            if subject is not None and subject.name != prev.speaker:
+                # 'Clinton touted her credentials. “We need ...”': the person just written about speaks
+                art.emit([(q.open, q.close)], subject, None, index, quoted=True)
+                continue
             if paragraphs_between <= 4 and prev.speaker_mention is not None:  # up to two paragraphs on
                 q2 = Quote(art.id, text[q.open:q.close], q.open, q.close, True, prev.speaker, prev.speaker_mention,
                            prev.speaker_start, prev.speaker_end, prev.cue, prev.cue_start, prev.cue_end)
                 art.quotes.append(q2)
                 art.last = (q2, index)
                 continue
+        if subject is not None:
+            art.emit([(q.open, q.close)], subject, None, index, quoted=True)
+            continue
         if n >= 6:
             q2 = Quote(art.id, text[q.open:q.close], q.open, q.close, True)
             art.quotes.append(q2)
