@@ -1,6 +1,6 @@
 """Copy-candidate search at scale: sketching speed, index memory, query time and recall as the index grows.
 
-    python bench/copies_scale.py [--sizes 10000 100000] [--queries 1000] [--planted 200] [--no-peer]
+    python bench/copies_scale.py [--sizes 10000 100000] [--queries 4000] [--planted 200] [--no-peer]
 
 A scaled corpus is made from T17: each synthetic article is 25 sentences drawn
 at random from the pool of T17 sentences (real vocabulary, distinct texts, fixed
@@ -192,7 +192,7 @@ def peer(size: int, queries: int, pool: list[str]) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    ap.add_argument("--queries", type=int, default=1000)
+    ap.add_argument("--queries", type=int, default=4000)
     ap.add_argument("--planted", type=int, default=200)
     ap.add_argument("--no-peer", action="store_true", help="skip datasketch")
     ap.add_argument("--json", action="store_true")
