@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from operator import itemgetter
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -20,18 +21,26 @@ STOPWORDS = frozenset(
     went make made many much well still even back first last including around another every among
     within without whether however while yet already like""".split()
 )
-_WORD = re.compile(r"[a-z][a-z'\-]+")
+_WORD = re.compile(r"[a-z][a-z'\-]+[a-z]")  # three characters or more, ending in a letter
 
 
 def tokens(text: str) -> list[str]:
-    return [w for w in (t.strip("'-") for t in _WORD.findall(text.lower())) if len(w) > 2 and w not in STOPWORDS]
+    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
 LEAD_CHARS = 6000  # what an event is about is in the lead; the tail adds noise and time
 _NAME = re.compile(r"[A-Z][a-zA-Z'\u2019\-]*[a-zA-Z](?:\s+(?:of\s+|de\s+|al-)?[A-Z][a-zA-Z'\u2019\-]*[a-zA-Z])*")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c(]\s*|\n)$")
+_OPENERS = frozenset('.!?:;"\u201c(')
 NAME, NUMBER = "@", "#"  # prefixes of name and number features; plain words have none
+
+
+def _sentence_start(before: str) -> bool:
+    """Whether a word preceded by ``before`` (its three characters) opens a sentence."""
+    if not before or before[-1] == "\n":
+        return True
+    rest = before.rstrip()
+    return bool(rest) and rest[-1] in _OPENERS
 
 
 def names_and_numbers(text: str) -> tuple[list[str], list[str]]:
@@ -40,7 +49,7 @@ def names_and_numbers(text: str) -> tuple[list[str], list[str]]:
     names = []
     for m in _NAME.finditer(text):
         words = m.group(0).replace("\u2019", "'").split()
-        if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
+        if _sentence_start(text[max(0, m.start() - 3) : m.start()]):
             while words and words[0].lower() in STOPWORDS:
                 words = words[1:]
             if len(words) < 2 and not (words and m.start() and text[m.start() - 1] == "("):
@@ -80,17 +89,18 @@ def weighted(counts: dict[str, float], df: dict[str, int], n_docs: int, weights:
     numbers) scaled to its share of ``weights``: the dot product of two such vectors is
     the weighted mean of the groups' cosines."""
     log, base = math.log, math.log(n_docs + 1)
-    vec = {}
-    for t, c in counts.items():
-        if weights.get(group_of(t), 0.0) > 0:
-            vec[t] = (1.0 + log(c)) * (base - log(df.get(t, 0) + 1) + 1.0) ** idf_power
+    dropped = tuple(g for g in "@#" if weights.get(g, 0.0) <= 0)
+    words = weights.get("", 0.0) > 0
+    get = df.get
+    vec = {t: (1.0 + log(c)) * (base - log(get(t, 0) + 1) + 1.0) ** idf_power for t, c in counts.items()
+           if (t[0] not in dropped if t[0] in "@#" else words)}
     return regroup(vec, weights, keep)
 
 
 def regroup(vec: dict[str, float], weights: dict[str, float], keep: int | None = None) -> dict[str, float]:
     """Keep the ``keep`` heaviest terms, then L2-normalise each group to norm sqrt(share)."""
     if keep is not None and len(vec) > keep:
-        vec = dict(heapq.nlargest(keep, vec.items(), key=lambda kv: kv[1]))
+        vec = dict(heapq.nlargest(keep, vec.items(), key=itemgetter(1)))
     norms = {"": 0.0, "@": 0.0, "#": 0.0}
     groups = [t[0] if t[0] in "@#" else "" for t in vec]
     for g, v in zip(groups, vec.values()):

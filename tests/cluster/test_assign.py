@@ -85,3 +85,15 @@ def test_merged_story_redirects_to_its_survivor(tmp_path):
         assert old not in {g.id for g in store.groups("story")}
         first = store.explanation(arts[0].id)
         assert first["story"] == store.resolve_group(old)
+
+
+def test_an_undated_story_larger_than_its_window_still_places_every_article():
+    # undated articles re-cluster among the story's undated ones, at most recluster_max of them:
+    # the article being placed is always among them, whatever its id
+    s = Settings(recluster_max=3)
+    arts = [art(90 + i, DAM[i % 3], None) for i in range(6)]
+    state = ClusterState()
+    for a in arts:
+        res = assign_clusters([a], state, s)
+        assert res.explanations[a.id]["event"] == res.assignments[a.id][0]
+    assert len({state.resolve(state.article_event[a.id][1]) for a in arts}) == 1

@@ -136,7 +136,7 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
             state.add_story(Group(st, "story", a.title or a.text[:80], [], a.published, a.published), svec)
         state.features[a.id] = feats[a.id]
         d = day(a.published)
-        window = state.window(st, d, s.event_window_days, s.recluster_max)
+        window = state.window(st, d, s.event_window_days, s.recluster_max, a.id)
         periodic = (len(state.story_members[st]) + 1) % max(1, (len(window) + 1) // s.recluster_stride) == 0
         joined = None if periodic else _join_event(state, a, st, svec, window, s)
         if joined:
@@ -145,7 +145,7 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
             touched.add(state.article_event[a.id][0])
         else:
             state.place(a.id, "", st, d)
-            window = state.window(st, d, s.event_window_days, s.recluster_max)
+            window = state.window(st, d, s.event_window_days, s.recluster_max, a.id)
             out = recluster(state, st, window, s)
             merges += out.merges
             splits += out.splits

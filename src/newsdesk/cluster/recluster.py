@@ -14,7 +14,6 @@ the same ids.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,17 +29,15 @@ _GROUP = {"@": 1, "#": 2}
 def _arrays(f: Features, state: ClusterState) -> None:
     if f.ids is not None:
         return
-    ids, ltf, grp = [], [], []
     vocab, terms = state.vocab, state.terms
-    for t, c in f.counts.items():
-        k = vocab.get(t)
-        if k is None:
-            k = vocab[t] = len(terms)
+    for t in f.counts:
+        if t not in vocab:
+            vocab[t] = len(terms)
             terms.append(t)
-        ids.append(k)
-        ltf.append(1.0 + math.log(c))
-        grp.append(_GROUP.get(t[0], 0))
-    f.ids, f.ltf, f.grp = np.array(ids, dtype=np.int64), np.array(ltf), np.array(grp, dtype=np.int64)
+    n = len(f.counts)
+    f.ids = np.fromiter((vocab[t] for t in f.counts), dtype=np.int64, count=n)
+    f.ltf = 1.0 + np.log(np.fromiter(f.counts.values(), dtype=float, count=n))
+    f.grp = np.fromiter((_GROUP.get(t[0], 0) for t in f.counts), dtype=np.int64, count=n)
 
 
 def local_vectors(feats: list[Features], weights: tuple[float, float, float], smooth: float):

@@ -123,9 +123,10 @@ class ClusterState:
             self.features.update(self.load(missing))
         return {a: self.features[a] for a in aids if a in self.features}
 
-    def window(self, sid: str, d: int, days: int, cap: int) -> list[str]:
+    def window(self, sid: str, d: int, days: int, cap: int, include: str | None = None) -> list[str]:
         """The story's articles within ``days`` of day ``d`` (undated: the undated ones),
-        at most ``cap``, nearest first (ties: by id), returned in (day, id) order."""
+        at most ``cap``, nearest first (ties: by id), returned in (day, id) order; ``include``
+        (the article being placed) is always among them."""
         members = self.story_members.get(sid, [])
         if d == UNDATED:
             lo, hi = 0, bisect.bisect_right(members, (UNDATED, "\uffff"))
@@ -134,7 +135,8 @@ class ClusterState:
             hi = bisect.bisect_right(members, (d + days, "\uffff"))
         near = members[lo:hi]
         if len(near) > cap:
-            near = sorted(heapq.nsmallest(cap, near, key=lambda m: (abs(m[0] - d), m[1])))
+            key = lambda m: (m[1] != include, abs(m[0] - d), m[1])  # noqa: E731
+            near = sorted(heapq.nsmallest(cap, near, key=key))
         return [aid for _, aid in near]
 
     def resolve(self, gid: str) -> str:
