@@ -69,3 +69,8 @@ class FactsTables:
         return [(r[0], r[1]) for r in self.db.execute(
             "SELECT speaker, count(*) FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker "
             "ORDER BY count(*) DESC, speaker")]
+
+    def figure_kinds(self) -> list[tuple[str, int]]:
+        """Kinds of figure with their number of figures, most frequent first."""
+        return [(r[0], r[1]) for r in self.db.execute(
+            "SELECT kind, count(*) FROM figures GROUP BY kind ORDER BY count(*) DESC, kind")]
