@@ -232,3 +232,17 @@ def test_a_quote_after_a_sentence_about_another_person_is_that_persons():
             "“I will vote, and so will my whole street.”\n\n— Paul Imre.\n")
     quotes = run(text, {"Mira Holt": "Mira Holt", "Jonas Pell": "Jonas Pell", "Paul Imre": "Paul Imre"})
     assert [q.speaker for q in quotes] == ["Mira Holt", "Jonas Pell", "Paul Imre"]
+
+
+def test_continued_after_a_quote_and_a_name_or_place_closing_an_appositive():
+    text = ("“The water came at night,” Mira Holt said. “We lost the mill.”\n\n"
+            "“Nobody warned us,” she continued.\n\n"
+            "Ivo Brand, the editor of the valley's weekly, Tessel Tidende, said the paper would keep printing.\n\n"
+            "Mira Holt, at a meeting in Kessing, Estmark, said the town needed a new weir.\n\n"
+            "Ivo Brand continued to print the paper every week.")
+    quotes = run(text, {"Mira Holt": "Mira Holt", "Ivo Brand": "Ivo Brand"}, {"Tessel Tidende": "Tessel Tidende"})
+    by_start = {q.text[:12]: q for q in quotes}
+    assert by_start["“Nobody warn"].speaker_mention == "she" and by_start["“Nobody warn"].cue == "continued"
+    assert by_start["the paper wo"].speaker == "Ivo Brand"
+    assert by_start["the town nee"].speaker == "Mira Holt"
+    assert not any(q.cue == "continued" and not q.direct for q in quotes)  # "continued to print" is no quote

@@ -131,7 +131,12 @@ class QuoteArticle:
             if last.lower() in _SUBJECT_PRONOUNS and span[1] - len(last) > span[0]:
                 span = (span[1] - len(last), span[1])  # "... what he described": the pronoun is the subject
             if self.valid_phrase(*span):
-                return self.resolver.resolve(*span)
+                sp = self.resolver.resolve(*span)
+                if sp.head is not None and sp.head.label == "LOC":  # "Clinton, at a meeting in Columbus, Ohio, said"
+                    subject = self.subject(cue.start())
+                    if subject is not None and subject.head is not None and subject.head.label == "PER":
+                        return subject
+                return sp
         if joined or word.endswith("ing") or span:
             # "..., Fiorina said, adding that ...": the speaker quoted just before in this sentence
             k = bisect_right(self.unit_starts, cue.start()) - 1

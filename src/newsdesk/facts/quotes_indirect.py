@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newsdesk.facts.quote_article import QuoteArticle, content_after, end_trim, nwords, skip_space
-from newsdesk.facts.speakers import LEAD, is_tell, is_weak, left_phrase, right_phrase
+from newsdesk.facts.speakers import LEAD, PERSON_WORDS, is_tell, is_weak, left_phrase, name_like, right_phrase
 
 
 def find_indirect(art: QuoteArticle, index: int, a: int, b: int, cues, qs: list[QSpan]) -> None:
@@ -59,8 +59,9 @@ def _inverted(art: QuoteArticle, a: int, b: int, cue):
     if not words or len(words) > 8 or any(w.lower() in _CLAUSE for w in words):
         return None
     named = any(span[0] <= m.start < span[0] + len(head) and m.label in ("PER", "ORG") for m in art.mentions)
-    described = words[0].lower() in ("a", "an", "the", "one", "another") and len(words) <= 6
-    if not (named or described or words[0][:1].isupper()):
+    own = re.split(r"\s(?:of|for|at|from|in|with)\s", head, maxsplit=1)[0].split()
+    described = words[0].lower() in ("a", "an", "the", "one", "another") and own[-1].lower().strip(".") in PERSON_WORDS
+    if not (named or described or name_like(head)):
         return None
     return art.resolver.resolve(*span) if art.valid_phrase(*span) else None
 

@@ -43,7 +43,7 @@ CUE = re.compile(rf"(?<![\w-])(?:according to|{_VERBS})\b", re.I)
 _TELL = re.compile(r"^(?:tells?|told|telling|ask(?:s|ed|ing)?|warn(?:s|ed|ing)?|remind(?:s|ed)?)$", re.I)
 _WEAK = re.compile(r"^(?:calls?|called|calling|describ\w+|think\w*|thought|believ\w+|report\w*|decr\w+|"
                    r"critici\w+|blam\w+|accus\w+|prais\w+|condemn\w*|dub\w*|label\w*|refer\w*|urg\w+|"
-                   r"demand\w*|cr(?:y|ies|ied)|thank\w*|continu\w+|counter\w*|denounc\w+|mock\w*|slam\w*|hail\w*|lament\w*)$", re.I)
+                   r"demand\w*|cr(?:y|ies|ied)|thank\w*|counter\w*|denounc\w+|mock\w*|slam\w*|hail\w*|lament\w*)$", re.I)
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "1", "we": "1"}
 _AUX = frozenset("""has have had was is were are would will could might may also later then previously once
 again repeatedly recently often reportedly however earlier since further too last first still already
@@ -63,6 +63,7 @@ _PERSON_NOUNS = DESCRIPTIONS - ORG_NOUNS - {"statement", "report", "study", "sur
                                             "house", "kremlin", "pentagon"}
 _ROLE_WORDS = frozenset("""correspondent reporter editor columnist striker player coach captain volunteer
 teacher pastor vicar priest engineer farmer resident owner worker student activist campaigner""".split())
+PERSON_WORDS = DESCRIPTIONS | _ROLE_WORDS  # nouns that name who speaks ("a spokesman", "the editor")
 _STOP_LEFT = re.compile(r"[“”\"„;:—–()\[\]<>]|''|``|\n")
 LEAD = re.compile(r"(?:(?:later|then|earlier|but|and|so|however|meanwhile|still|also|yet|now|instead|"
                    r"separately|previously|afterwards|once|in response|in a statement|on \w+day|while|whereas|although|"
@@ -109,6 +110,8 @@ def left_phrase(text: str, lo: int, cue_start: int, after_quote: bool) -> tuple[
         chunks = phrase.split(",")
         pick = j = len(chunks) - 1
         # "Anna Berg, 41, a teacher at X, said": back over the appositives to the name they describe
+        if j >= 2 and _name_like(chunks[j].strip()) and re.match(r"[a-z]", chunks[j - 1].strip()):
+            j -= 1  # "Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said": the name ends the appositive
         while j >= 1 and re.match(r"(?:\d{1,3}$|[a-z])", chunks[j].strip()) and not _is_pronoun(chunks[j]):
             j -= 1
         head = chunks[j].strip()
@@ -164,6 +167,11 @@ def _name_like(phrase: str) -> bool:
         return False
     return all(w[:1].isupper() and not _CALENDAR.match(w.strip(".")) or w.lower() in _NAME_JOINERS
                for w in words) and words[0][:1].isupper()
+
+
+def name_like(phrase: str) -> bool:
+    """A short run of capitalised words that reads as a name, not an opening adverbial."""
+    return _name_like(phrase)
 
 
 def _is_pronoun(phrase: str) -> bool:
@@ -320,7 +328,7 @@ def is_tell(cue: str) -> bool:
     return bool(_TELL.match(cue))
 
 
-_QUOTE_ONLY = re.compile(r"^(?:post\w*|fum\w+|react\w*|opin\w+|vent\w*|assur\w+|blast\w*|shot back|puts? it|cit\w+)$",
+_QUOTE_ONLY = re.compile(r"^(?:continu\w+|post\w*|fum\w+|react\w*|opin\w+|vent\w*|assur\w+|blast\w*|shot back|puts? it|cit\w+)$",
                          re.I)
 
 
