@@ -67,7 +67,7 @@ class Settings:
     timeline_lead_sentences: int = _s(5, "Sentences of an article's lead that can tell its publication day.")
     timeline_pub_lag: int = _s(1, "A lead also tells the days this many days before its publication.")
     timeline_min_words: int = _s(5, "Shorter sentences are never picked for a timeline.")
-    timeline_max_words: int = _s(35, "Longer sentences are never picked for a timeline.")
+    timeline_max_words: int = _s(50, "Longer sentences are never picked for a timeline.")
     timeline_target_words: int = _s(20, "Typical length of a timeline sentence (T17's gold: 20 words).")
     timeline_length_penalty: float = _s(0.05, "Score lost per unit of |log(words / target)| of a sentence.")
     timeline_mmr: float = _s(0.6, "Relevance share in maximal marginal relevance (the rest penalises repeats).")
