@@ -7,8 +7,9 @@ loader), ``entities.py`` + ``gazetteer.py`` (mentions and canonical names),
 records in ``records.py``. Every fact carries its article id and character
 offsets into the article's cleaned text.
 
-spaCy runs with NER only (no parser): quotes and figures need entities and
-sentences, which the rules supply cheaply.
+spaCy runs with NER only (no parser), and only on the windows of text around
+capitalised words (``nlp.NameWindows``): quotes and figures need the names, and
+the rules find sentences, numbers and cues themselves, cheaply.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import Article
-from .entities import canonical_names, find_mentions
+from .entities import NameIndex, canonical_names, find_mentions
 from .figures import find_figures
 from .gazetteer import Gazetteer
 from .quotes import find_quotes
@@ -41,9 +42,10 @@ def extract_facts(articles: list[Article], nlp: Any, known: dict[str, str], gaze
     place, so that spelling variants merge across batches and runs.
     """
     out = Facts()
+    index = NameIndex(known)
     for a, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=16)):
-        mentions = canonical_names(find_mentions(doc, a.id, gazetteer), known, gazetteer)
+        mentions = canonical_names(find_mentions(doc, a.id, gazetteer), known, gazetteer, index)
         out.mentions += mentions
-        out.quotes += find_quotes(doc, a.id, mentions)
+        out.quotes += find_quotes(a.text, a.id, mentions)  # the text, not doc.text: a Doc joins its tokens again
         out.figures += find_figures(a.text, a.id, a.published, doc)
     return out

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from newsdesk.facts.gazetteer import AMBIGUOUS as _AMBIGUOUS_PLACES
 from newsdesk.facts.gazetteer import Gazetteer
 from newsdesk.facts.records import Mention
 
@@ -26,10 +27,8 @@ senator sen. rep. representative gov. governor gen. general col. lt. sgt. capt. 
 prince princess pope sheikh ayatollah judge justice mayor ambassador secretary spokesman spokeswoman
 spokesperson commissioner chairman chairwoman lord lady sir dame rabbi imam cardinal bishop father
 """.split())
-# first names or words that are also place names: a lone one tagged as a person stays a person
-_AMBIGUOUS_PLACES = frozenset("jordan chad georgia victoria austin charlotte florence houston salvador "
-                              "cali israel nice mali washington lincoln phoenix orlando".split())
 _PLACE_PREPOSITIONS = frozenset("in to from near at across outside inside into via".split())
+_NOT_KEY = re.compile(r"[^a-z0-9 ]+")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady)\.?\s+", re.I)
 
 
@@ -106,19 +105,32 @@ def find_mentions(doc, article_id: str, gazetteer: Gazetteer | None = None) -> l
 
 def fold(text: str) -> str:
     """Lower case, accents and punctuation dropped: the key spelling variants are compared on."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9 ]+", "", text.lower().replace("-", " ")).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NOT_KEY.sub("", text.lower().replace("-", " ")).strip()
 
 
 def _edit_distance(a: str, b: str, cap: int = 3) -> int:
+    """Levenshtein distance of ``a`` and ``b``; ``cap + 1`` when it is larger than ``cap``."""
     if abs(len(a) - len(b)) > cap:
         return cap + 1
+    i = 0  # a shared start and end do not change the distance
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    j = 0
+    while j < len(a) - i and j < len(b) - i and a[-1 - j] == b[-1 - j]:
+        j += 1
+    a, b = a[i:len(a) - j], b[i:len(b) - j]
+    if not a or not b:
+        return len(a) + len(b)
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > cap:
+            return cap + 1
         prev = cur
     return prev[-1]
 
@@ -149,15 +161,51 @@ def _person_name(text: str) -> str:
     return _HONORIFIC.sub("", text).strip()
 
 
+class NameIndex:
+    """The person names of ``known`` by their surname's first letters: a name is compared with the few
+    known names whose surname could be a spelling variant of its own, not with every name of the desk.
+
+    Build one per batch (``NameIndex(known)``) and pass it to each ``canonical_names`` call of the
+    batch; it follows the names ``canonical_names`` adds to ``known``.
+    """
+
+    __slots__ = ("known", "_order", "_buckets")
+
+    def __init__(self, known: dict[str, str]) -> None:
+        self.known = known
+        self._order: dict[str, int] = {}
+        self._buckets: dict[str, list[str]] = {}
+        for key in known:
+            self.add(key)
+
+    def add(self, key: str) -> None:
+        """Index ``key`` (a folded full name; organisation keys and single words are skipped)."""
+        if key in self._order or key.startswith("org:") or " " not in key:
+            return
+        self._order[key] = len(self._order)
+        surname = key.split()[-1]
+        # _same_folded needs equal first two letters or equal second and third ones
+        for bucket in {surname[:2], "~" + surname[1:3]}:
+            self._buckets.setdefault(bucket, []).append(key)
+
+    def candidates(self, surname: str) -> list[str]:
+        """Known person keys whose surname may be a variant of ``surname`` (folded), in the order known."""
+        keys = set(self._buckets.get(surname[:2], ())) | set(self._buckets.get("~" + surname[1:3], ()))
+        return sorted(keys, key=self._order.__getitem__)
+
+
 def canonical_names(mentions: list[Mention], known: dict[str, str] | None = None,
-                    gazetteer: Gazetteer | None = None) -> list[Mention]:
+                    gazetteer: Gazetteer | None = None, index: NameIndex | None = None) -> list[Mention]:
     """Set ``canonical`` on each mention (the same objects are returned, in order).
 
     ``known``: the desk's names so far, folded key -> canonical name; updated in place with the new
     full names, so passing the same dict for every article merges variants across the desk.
+    ``index``: a ``NameIndex`` of ``known`` kept across the calls of a batch (built when omitted).
     """
     gaz = gazetteer or Gazetteer()
     known = {} if known is None else known
+    if index is None or index.known is not known:
+        index = NameIndex(known)
     # full person names of this article, in order of first mention
     fulls: list[str] = []
     for m in mentions:
@@ -167,11 +215,17 @@ def canonical_names(mentions: list[Mention], known: dict[str, str] | None = None
                 fulls.append(name)
     resolved: dict[str, str] = {}
     for name in fulls:
-        resolved[name] = _desk_person(name, known)
-    orgs = [m.text for m in mentions if m.label == "ORG"]
+        resolved[name] = _desk_person(name, index)
+    orgs = {m.text: "" for m in mentions if m.label == "ORG"}
+    for org in orgs:
+        orgs[org] = _initials(org)
+    people = dict(resolved)  # every full name is settled: a name resolves the same way each time
     for m in mentions:
         if m.label == "PER":
-            m.canonical = _resolve_person(_person_name(m.text), fulls, resolved, known)
+            name = _person_name(m.text)
+            if name not in people:
+                people[name] = _resolve_person(name, fulls, resolved, index)
+            m.canonical = people[name]
         elif m.label == "LOC":
             m.canonical = gaz.place_name(m.text) or m.text
         else:
@@ -179,22 +233,24 @@ def canonical_names(mentions: list[Mention], known: dict[str, str] | None = None
     return mentions
 
 
-def _desk_person(name: str, known: dict[str, str]) -> str:
+def _desk_person(name: str, index: NameIndex) -> str:
+    known = index.known
     key = fold(name)
     if key in known:
         return known[key]
     surname = key.split()[-1]
-    for other_key, canonical in known.items():
-        if other_key.startswith("org:") or " " not in other_key:
-            continue
+    for other_key in index.candidates(surname):
+        canonical = known[other_key]
         if _same_folded(surname, other_key.split()[-1]) and _same_person(name, canonical):
             known[key] = canonical
+            index.add(key)
             return canonical
     known[key] = name
+    index.add(key)
     return name
 
 
-def _resolve_person(name: str, fulls: list[str], resolved: dict[str, str], known: dict[str, str]) -> str:
+def _resolve_person(name: str, fulls: list[str], resolved: dict[str, str], index: NameIndex) -> str:
     if name in resolved:
         return resolved[name]
     words = name.split()
@@ -206,8 +262,7 @@ def _resolve_person(name: str, fulls: list[str], resolved: dict[str, str], known
                 return resolved[full]
         # else a full name the desk knows with that surname, when only one person has it
         key = fold(words[0])
-        hits = {c for k, c in known.items() if " " in k and not k.startswith("org:")
-                and _same_folded(key, k.split()[-1])}
+        hits = {index.known[k] for k in index.candidates(key) if _same_folded(key, k.split()[-1])}
         if len(hits) == 1:
             return hits.pop()
         return name
@@ -215,20 +270,21 @@ def _resolve_person(name: str, fulls: list[str], resolved: dict[str, str], known
     for full in fulls:
         if full != name and full.split()[-1] == words[-1] and full.split()[0][0] == words[0][0]:
             return resolved[full]
-    return _desk_person(name, known)
+    return _desk_person(name, index)
 
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-def _resolve_org(text: str, orgs: list[str], known: dict[str, str]) -> str:
-    """Acronyms take the full name used in the article ("UN" -> "United Nations")."""
+def _resolve_org(text: str, orgs: dict[str, str], known: dict[str, str]) -> str:
+    """Acronyms take the full name used in the article ("UN" -> "United Nations"); ``orgs``: the
+    article's organisation names with their initials."""
     key = "org:" + fold(text)
     compact = text.replace(".", "")
     if compact.isupper() and 2 <= len(compact) <= 6:
-        for other in orgs:
-            if other != text and _initials(other) == compact:
+        for other, initials in orgs.items():
+            if other != text and initials == compact:
                 known.setdefault(key, other)
                 return known[key]
     return known.setdefault(key, text)

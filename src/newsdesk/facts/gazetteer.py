@@ -77,6 +77,30 @@ Vermont Virginia Washington Wisconsin Wyoming Ontario Quebec Alberta Bavaria Lom
 Corsica Normandy Brittany Provence Tuscany Andalusia Punjab Sindh Bengal Kerala Gujarat Tamil Bihar
 """
 
+# first names or words that are also place names: a lone one tagged as a person stays a person
+AMBIGUOUS = frozenset("jordan chad georgia victoria austin charlotte florence houston salvador "
+                      "cali israel nice mali washington lincoln phoenix orlando".split())
+
+# words that name a people, a faith or a party rather than a place (spaCy's NORP): not names we keep
+DEMONYMS = frozenset("""
+syrian syrians egyptian egyptians american americans british briton britons chinese russian russians ukrainian
+ukrainians israeli israelis palestinian palestinians iranian iranians iraqi iraqis afghan afghans pakistani
+pakistanis indian indians french german germans italian italians spanish turkish turks kurdish kurds arab arabs
+arabic muslim muslims christian christians jewish jews sunni sunnis shiite shiites shia european europeans african
+africans asian asians libyan libyans tunisian tunisians saudi saudis lebanese jordanian jordanians yemeni yemenis
+sudanese somali somalis nigerian nigerians kenyan kenyans mexican mexicans japanese korean koreans haitian haitians
+republican republicans democrat democrats islamist islamists alawite alawites bahraini bahrainis qatari emirati
+greek greeks irish scottish welsh english canadian canadians australian australians latino latinos hispanic
+brazilian venezuelan cuban cubans colombian filipino vietnamese thai indonesian malaysian bangladeshi nepali
+ethiopian eritrean algerian moroccan polish dutch swedish norwegian danish finnish swiss austrian belgian
+portuguese romanian hungarian czech serbian croatian bosnian albanian georgian armenian azerbaijani chechen
+uzbek kazakh tajik taliban catholic catholics protestant protestants hindu hindus buddhist buddhists
+""".split())
+
+# month and weekday names: dates, which the rules read themselves
+CALENDAR = frozenset("january february march april june july august september october november december "
+                     "monday tuesday wednesday thursday friday saturday sunday".split())
+
 # alias -> canonical place name
 _ALIASES = {
     "u.s.": "United States", "us": "United States", "u.s": "United States", "usa": "United States",

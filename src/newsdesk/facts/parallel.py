@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..records import Article
 from . import Facts, extract_facts
-from .entities import canonical_names
+from .entities import NameIndex, canonical_names
 from .gazetteer import Gazetteer
 from .nlp import load_nlp
 
@@ -29,15 +29,18 @@ def _extract(articles: list[Article]) -> Facts:
     return extract_facts(articles, _WORKER["nlp"], {}, _WORKER["gazetteer"])
 
 
-def settle_names(facts: Facts, known: dict[str, str], gazetteer: Gazetteer) -> Facts:
-    """Give ``facts`` the desk's canonical names (``known`` is updated in place), speakers included."""
+def settle_names(facts: Facts, known: dict[str, str], gazetteer: Gazetteer, index: NameIndex | None = None) -> Facts:
+    """Give ``facts`` the desk's canonical names (``known`` is updated in place), speakers included.
+
+    ``index``: a ``NameIndex`` of ``known`` kept from chunk to chunk (built when omitted)."""
+    index = index if index is not None and index.known is known else NameIndex(known)
     by_article: dict[str, list] = {}
     for m in facts.mentions:
         by_article.setdefault(m.article, []).append(m)
     renamed: dict[str, dict[str, str]] = {}
     for article, mentions in by_article.items():
         local = [m.canonical for m in mentions]
-        canonical_names(mentions, known, gazetteer)
+        canonical_names(mentions, known, gazetteer, index)
         renamed[article] = {old: m.canonical for old, m in zip(local, mentions) if old != m.canonical}
     for q in facts.quotes:
         q.speaker = renamed.get(q.article, {}).get(q.speaker, q.speaker) if q.speaker else q.speaker
@@ -48,6 +51,7 @@ def extract_facts_parallel(articles: list[Article], workers: int, known: dict[st
                            chunk: int = 16, components: str = "ner") -> Iterator[tuple[list[Article], Facts]]:
     """Facts of ``articles`` chunk by chunk, in order, computed by ``workers`` processes."""
     chunks = [articles[i : i + chunk] for i in range(0, len(articles), chunk)]
+    index = NameIndex(known)
     with ProcessPoolExecutor(workers, initializer=_init, initargs=(components,)) as pool:
         for part, facts in zip(chunks, pool.map(_extract, chunks)):
-            yield part, settle_names(facts, known, gazetteer)
+            yield part, settle_names(facts, known, gazetteer, index)
