@@ -54,6 +54,8 @@ class Settings:
     story_idf_smoothing: float = _s(7.0, "Smoothing of the within-story idf that tells a story's events apart (> 1).")
     story_name_weight: float = _s(1.0, "Weight of name phrases against words (1.0) in story vectors.")
     story_merge_threshold: float = _s(0.12, "Story-to-story similarity at which two stories merge (1.0: never).")
+    story_names_floor: float = _s(0.06, "Below story_threshold, an article whose names agree with the closest story's joins it from this similarity.")
+    story_names_threshold: float = _s(0.12, "Cosine of the names alone (article vs story centroid) that lets an article join a story below story_threshold.")
     # facts
     facts: bool = _s(True, "Find entity mentions, quotes and figures (spaCy NER plus rules; the slowest stage).")
     facts_chunk: int = _s(16, "Articles per facts batch: the unit of work of a facts worker and of a commit.")
