@@ -246,3 +246,10 @@ def test_continued_after_a_quote_and_a_name_or_place_closing_an_appositive():
     assert by_start["the paper wo"].speaker == "Ivo Brand"
     assert by_start["the town nee"].speaker == "Mira Holt"
     assert not any(q.cue == "continued" and not q.direct for q in quotes)  # "continued to print" is no quote
+
+
+def test_a_quote_inside_a_sentence_without_a_cue_is_its_subjects():
+    text = ("“The valley needs the money now,” Mira Holt said.\n\n"
+            "Jonas Pell voiced a wish for a “quick, fair and complete inquiry into the dam.”")
+    quotes = run(text, {"Mira Holt": "Mira Holt", "Jonas Pell": "Jonas Pell"})
+    assert quotes[1].text == "“quick, fair and complete inquiry into the dam.”" and quotes[1].speaker == "Jonas Pell"

@@ -224,6 +224,14 @@ def _floating(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan]) ->
             art.emit([(q.open, q.close)], speaker, cue, index, quoted=True)
             continue
         subject = _introduced(art, index, a, q)
+        merges = art.last is not None and art.last[0].speaker_mention is not None \
+            and text.count("\n", art.last[0].end, q.open) == 0 and index - art.last[1] <= 2
+        if nwords(text[a:q.open]) >= 2 and not merges:
+            # 'He voiced a wish for a “strong, prosperous and vibrant Mexico.”': the sentence's subject quoted
+            sp = art.subject(q.open)
+            if sp is not None and (sp.name or sp.head is not None):
+                art.emit([(q.open, q.close)], sp, None, index, quoted=True)
+                continue
         if art.last is not None:
             prev, prev_unit = art.last
             paragraphs_between = text.count("\n", prev.end, q.open)
