@@ -100,7 +100,7 @@ def weighted(counts: dict[str, float], df: dict[str, int], n_docs: int, weights:
 def regroup(vec: dict[str, float], weights: dict[str, float], keep: int | None = None) -> dict[str, float]:
     """Keep the ``keep`` heaviest terms, then L2-normalise each group to norm sqrt(share)."""
     if keep is not None and len(vec) > keep:
-        vec = dict(heapq.nlargest(keep, vec.items(), key=itemgetter(1)))
+        vec = dict(sorted(vec.items(), key=itemgetter(1), reverse=True)[:keep])  # = heapq.nlargest, faster here
     norms = {"": 0.0, "@": 0.0, "#": 0.0}
     groups = [t[0] if t[0] in "@#" else "" for t in vec]
     for g, v in zip(groups, vec.values()):

@@ -97,3 +97,17 @@ def test_an_undated_story_larger_than_its_window_still_places_every_article():
         res = assign_clusters([a], state, s)
         assert res.explanations[a.id]["event"] == res.assignments[a.id][0]
     assert len({state.resolve(state.article_event[a.id][1]) for a in arts}) == 1
+
+
+def test_an_article_whose_names_agree_joins_the_story_below_its_threshold():
+    d0 = date(2024, 5, 2)
+    first = art(1, "Mayor Ilse Varga of Brenholt opened the Tessaly Council session on the harbour budget "
+                   "and port dredging contracts", d0)
+    later = art(2, "Critics of Ilse Varga said Brenholt and the Tessaly Council had ignored fishermen "
+                   "whose boats wait outside", d0 + timedelta(days=3))
+    strict = dict(story_threshold=0.9, story_merge_threshold=1.0, story_names_floor=0.01)
+    on = assign_clusters([first, later], ClusterState(), Settings(**strict, story_names_threshold=0.12))
+    off = assign_clusters([first, later], ClusterState(), Settings(**strict, story_names_threshold=1.01))
+    assert on.assignments[first.id][1] == on.assignments[later.id][1]
+    assert on.explanations[later.id]["story_reason"].startswith("joined story: names agree")
+    assert off.assignments[first.id][1] != off.assignments[later.id][1]

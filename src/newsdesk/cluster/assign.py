@@ -128,7 +128,7 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
         c = feats[a.id].counts
         svec = weighted(c, state.df, state.n_docs, sw, s.story_terms, s.story_idf_power)
         stop = _score_stories(svec, state, a.published, s)
-        if stop and stop[0][0] >= s.story_threshold:
+        if stop and (stop[0][0] >= s.story_threshold or _names_join(svec, stop[0], state, s)):
             st = stop[0][1]
             _join_story(state, st, svec, a.published, s)
         else:
@@ -226,3 +226,16 @@ def _maybe_merge_story(state: ClusterState, sid: str, d: date | None, s: Setting
     state.retire(small)
     state.redirects[small] = big
     return small, big, "story"
+
+
+
+def _names_join(svec: dict[str, float], top: tuple[float, str], state: ClusterState, s: Settings) -> bool:
+    """Below the story threshold, an article still joins the closest story when their names
+    agree: cosine at ``story_names_floor`` or more and the cosine of the names alone (people,
+    places, organisations) at ``story_names_threshold`` or more (a story's later articles
+    share its actors more than its wording)."""
+    if top[0] < s.story_names_floor:
+        return False
+    cen = state.stories[top[1]][0]
+    share = s.story_name_weight / (1.0 + s.story_name_weight)
+    return sum(w * cen.get(t, 0.0) for t, w in svec.items() if t[0] == "@") / share >= s.story_names_threshold

@@ -86,8 +86,11 @@ def explain_join(vec, ev: str, st: str, sim: float, scored, reason: str, state: 
 def explain_story(stop: list[tuple[float, str]], st: str, s: Settings) -> dict:
     """Similarity with the story joined (or the closest, for a new story) and the runner-up."""
     joined = bool(stop) and stop[0][1] == st
+    reason = "new story"
+    if joined:
+        reason = "joined story" if stop[0][0] >= s.story_threshold else "joined story: names agree below the threshold"
     detail = {"story_similarity": round(stop[0][0], 3) if stop else 0.0,
-              "story_reason": "joined story" if joined else "new story",
+              "story_reason": reason,
               "story_threshold": s.story_threshold}
     runner = stop[1:2] if joined else stop[:1]
     if runner:
