@@ -4,29 +4,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..records import Article, CopyLink, Group, Quarantined
+from ..records import Article, CopyLink, Quarantined
+from .clusters import ClusterTables
 from .facts import FactsTables
+from .rows import _article, _iso, _now
 
 
 class StoreError(RuntimeError):
     """The desk file cannot be opened or is not a newsdesk store."""
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _date(s: str | None) -> date | None:
-    return date.fromisoformat(s) if s else None
 
 
 def migrations() -> list[tuple[int, str]]:
@@ -43,7 +32,7 @@ def open_store(path: str | Path, readonly: bool = False) -> "SQLiteStore":
     return SQLiteStore(path, readonly=readonly)
 
 
-class SQLiteStore(FactsTables):
+class SQLiteStore(ClusterTables, FactsTables):
     """All reads and writes of one desk file."""
 
     def __init__(self, path: str | Path, readonly: bool = False):
@@ -211,120 +200,6 @@ class SQLiteStore(FactsTables):
         rows = self.db.execute("SELECT id, copy_of, copy_kind FROM articles WHERE copies_done=1")
         return {r[0]: ((r[1], r[2]) if r[1] else None) for r in rows}
 
-    # -- clustering state -------------------------------------------------------
-    def term_df(self) -> tuple[dict[str, int], int]:
-        df = {r[0]: r[1] for r in self.db.execute("SELECT term, df FROM term_df")}
-        n = self.db.execute("SELECT count(*) FROM articles WHERE event IS NOT NULL").fetchone()[0]
-        return df, n
-
-    def groups(self, level: str) -> list[Group]:
-        rows = self.db.execute("SELECT * FROM groups WHERE level=? ORDER BY first, id", (level,))
-        return [_group(r) for r in rows]
-
-    def group_centroids(self, level: str) -> dict[str, tuple[dict[str, float], Group]]:
-        out = {}
-        for r in self.db.execute("SELECT * FROM groups WHERE level=?", (level,)):
-            out[r["id"]] = (json.loads(r["centroid"]), _group(r))
-        return out
-
-    def group_members(self, level: str) -> dict[str, list[str]]:
-        col = "event" if level == "event" else "story"
-        out: dict[str, list[str]] = {}
-        for r in self.db.execute(f"SELECT id, {col} FROM articles WHERE {col} IS NOT NULL ORDER BY seq"):
-            out.setdefault(r[1], []).append(r[0])
-        return out
-
-    def save_clusters(
-        self,
-        assignments: dict[str, tuple[str, str]],
-        groups: list[tuple[Group, dict[str, float], int]],
-        df_increments: dict[str, int],
-        explanations: dict[str, dict],
-        merges: Iterable[tuple[str, str, str]] = (),
-        term_stats: dict[str, tuple[int, dict[str, int]]] | None = None,
-        splits: Iterable[tuple[str, str, str]] = (),
-    ) -> None:
-        """Store article -> (event, story), the touched groups, new document frequencies,
-        merges (the merged id redirects to its survivor), splits (a new id and the group it
-        came from) and per-group term counts."""
-        with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO splits (id, origin, level, at) VALUES (?,?,?,?)",
-                                [(new, origin, level, _now()) for new, origin, level in splits])
-            for old, new, level in merges:
-                col = "event" if level == "event" else "story"
-                self.db.execute(f"UPDATE articles SET {col}=? WHERE {col}=?", (new, old))
-                self.db.execute("UPDATE groups SET parent=? WHERE parent=?", (new, old))
-                self.db.execute("UPDATE explanations SET event=? WHERE event=?", (new, old))
-                self.db.execute("UPDATE redirects SET new=? WHERE new=?", (new, old))
-                self.db.execute("INSERT OR REPLACE INTO redirects (old, new, level, at) VALUES (?,?,?,?)",
-                                (old, new, level, _now()))
-                self.db.execute("DELETE FROM groups WHERE id=?", (old,))
-                self.db.execute("DELETE FROM group_terms WHERE id=?", (old,))
-            for gid_group, centroid, n in groups:
-                g = gid_group
-                self.db.execute(
-                    """INSERT OR REPLACE INTO groups (id, level, parent, title, first, last, n, centroid)
-                       VALUES (?,?,?,?,?,?,?,?)""",
-                    (g.id, g.level, g.parent, g.title, _iso(g.first), _iso(g.last), n,
-                     json.dumps(centroid, ensure_ascii=False)),
-                )
-            self.db.executemany(
-                "INSERT OR REPLACE INTO group_terms (id, n, df) VALUES (?,?,?)",
-                [(gid, n, json.dumps(df, ensure_ascii=False)) for gid, (n, df) in (term_stats or {}).items()],
-            )
-            self.db.executemany(
-                "UPDATE articles SET event=?, story=? WHERE id=?",
-                [(ev, st, aid) for aid, (ev, st) in assignments.items()],
-            )
-            self.db.executemany(
-                "INSERT INTO term_df (term, df) VALUES (?,?) ON CONFLICT(term) DO UPDATE SET df=df+excluded.df",
-                list(df_increments.items()),
-            )
-            self.db.executemany(
-                "INSERT OR REPLACE INTO explanations (article, event, detail) VALUES (?,?,?)",
-                [(a, d.get("event"), json.dumps(d, ensure_ascii=False)) for a, d in explanations.items()],
-            )
-
-    def redirects(self) -> dict[str, str]:
-        """Every merged event or story id -> its survivor."""
-        return {r[0]: r[1] for r in self.db.execute("SELECT old, new FROM redirects")}
-
-    def resolve_group(self, gid: str) -> str:
-        """The id a (possibly merged) event or story goes by now."""
-        r = self.db.execute("SELECT new FROM redirects WHERE old=?", (gid,)).fetchone()
-        return r[0] if r else gid
-
-    def splits(self) -> dict[str, str]:
-        """Every event or story split off another -> the group it came from."""
-        return {r[0]: r[1] for r in self.db.execute("SELECT id, origin FROM splits")}
-
-    def cluster_members(self) -> Iterator[tuple[str, str, str, date | None, str | None]]:
-        """(article, event, story, published, original if it was placed as a copy) of every
-        clustered article, by date then id."""
-        rows = self.db.execute(
-            """SELECT a.id, a.event, a.story, a.published, a.copy_of, x.detail FROM articles a
-               LEFT JOIN explanations x ON x.article = a.id
-               WHERE a.event IS NOT NULL ORDER BY a.published IS NULL, a.published, a.id""")
-        for r in rows:
-            as_copy = r[4] if r[5] and '"reason": "copy of ' in r[5] else None
-            yield r[0], r[1], r[2], _date(r[3]), as_copy
-
-    def group_sizes(self) -> dict[str, int]:
-        return {r[0]: r[1] for r in self.db.execute("SELECT id, n FROM groups")}
-
-    def group_terms(self) -> dict[str, tuple[int, dict[str, int]]]:
-        return {r[0]: (r[1], json.loads(r[2])) for r in self.db.execute("SELECT id, n, df FROM group_terms")}
-
-    def explanation(self, article_id: str) -> dict | None:
-        r = self.db.execute("SELECT detail FROM explanations WHERE article=?", (article_id,)).fetchone()
-        if not r:
-            return None
-        detail = json.loads(r[0])
-        for key in ("event", "story"):
-            if detail.get(key):
-                detail[key] = self.resolve_group(detail[key])
-        return detail
-
     # -- search and runs --------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[tuple[Article, float]]:
         rows = self.db.execute(
@@ -347,18 +222,3 @@ def _body_hash(a: Article) -> str:
     from ..ids import body_hash
 
     return body_hash(a.text)
-
-
-def _article(r: sqlite3.Row) -> Article:
-    return Article(
-        id=r["id"], source=r["source"], fmt=r["fmt"], text=r["text"], title=r["title"], outlet=r["outlet"],
-        url=r["url"], published=_date(r["published"]), published_confidence=r["published_confidence"],
-        published_evidence=r["published_evidence"], updated=_date(r["updated"]), lang=r["lang"],
-        removed=json.loads(r["removed"]), body_hash=r["body_hash"], copy_of=r["copy_of"], copy_kind=r["copy_kind"],
-        copy_score=r["copy_score"], event=r["event"], story=r["story"],
-    )
-
-
-def _group(r: sqlite3.Row) -> Group:
-    return Group(id=r["id"], level=r["level"], title=r["title"], articles=[], first=_date(r["first"]),
-                 last=_date(r["last"]), parent=r["parent"])
