@@ -253,3 +253,11 @@ def test_a_quote_inside_a_sentence_without_a_cue_is_its_subjects():
             "Jonas Pell voiced a wish for a “quick, fair and complete inquiry into the dam.”")
     quotes = run(text, {"Mira Holt": "Mira Holt", "Jonas Pell": "Jonas Pell"})
     assert quotes[1].text == "“quick, fair and complete inquiry into the dam.”" and quotes[1].speaker == "Jonas Pell"
+
+
+def test_the_words_after_a_mixed_quote_stop_at_a_dash_or_after_a_quoted_comma():
+    text = ('Ruiz called the mayor the "ultimate hypocrite," linking to a story about the weir.\n\n'
+            'Ruiz said she was "encouraged" by the plan — a modest boost for the mayor.')
+    q1, q2 = run(text, {"Ruiz": "Dana Ruiz"})
+    assert q1.text == 'the mayor the "ultimate hypocrite,"'
+    assert q2.text == 'she was "encouraged" by the plan'

@@ -168,11 +168,20 @@ _TAIL_CUT = re.compile(r"\s*(?:[,;—–(]|-+\s|(?:and|but|as|while|when|whereas
 
 
 def _tail_end(text: str, close: int, limit: int) -> int:
-    """The end of a quote's content: the clause after the last quote mark belongs to it unless it
-    opens a new clause (", which ...", "and said ...", "as he ..."): "called Palin a “clown” on his show"."""
+    """The end of a quote's content: the words after the last quote mark belong to it up to a comma or a
+    dash, unless they open a new clause (", which ...", "and said ...", "as he ...") or the quote ended
+    on a comma ('“ultimate hypocrite,” linking to ...'): "called Palin a “clown” on his show"."""
     if _TAIL_CUT.match(text, close) and nwords(text[close:limit]) >= 3:
         return close
+    if text[max(0, close - 3):close].rstrip("”\"'")[-1:] == "," and nwords(text[close:limit]) >= 3:
+        return close  # '“ultimate hypocrite,” linking to ...': the comma inside the quote ended the clause
+    stop = _TAIL_STOP.search(text, close, limit)
+    if stop is not None:  # 'he was “encouraged” by the plan — a modest boost ...'
+        return end_trim(text, close, stop.start())
     return end_trim(text, close, limit)
+
+
+_TAIL_STOP = re.compile(r"\s*(?:[,;—–(]|\s-+\s)")
 
 
 _PAREN_GAP = re.compile(r"\s*(?:\([^()\n]{0,30}\))?\s*")
