@@ -200,10 +200,21 @@ def run(topics: list[str] | None, use_query: bool, folders: bool = True) -> tupl
     avg = mean(scores)
     lines.append(f"| **mean of {len(scores)}** | | | | | **{avg['r1']:.3f}** | **{avg['r2']:.3f}** | "
                  f"**{avg['date']:.3f}** |")
+    by_topic: dict[str, list[dict[str, float]]] = defaultdict(list)
+    for c, sc in zip(cases, scores):
+        by_topic[c.topic].append(sc)
+    lines += ["", "| topic | timelines | AR-1 F | AR-2 F | date F1 |", "|---|---|---|---|---|"]
+    for topic, ss in sorted(by_topic.items()):
+        m = mean(ss)
+        lines.append(f"| {topic} | {len(ss)} | {m['r1']:.3f} | {m['r2']:.3f} | {m['date']:.3f} |")
+    tm = mean([mean(ss) for ss in by_topic.values()])
+    lines.append(f"| **mean of {len(by_topic)} topics** | | **{tm['r1']:.3f}** | **{tm['r2']:.3f}** | "
+                 f"**{tm['date']:.3f}** |")
+    lines.append("")
     if folders:
         fs = mean(evaluate(load_cases(topics, pooled=False), use_query, scorer))
-        lines.append(f"| per-folder protocol (input = the timeline's own folder), mean of {len(scores)} | | | | | "
-                     f"{fs['r1']:.3f} | {fs['r2']:.3f} | {fs['date']:.3f} |")
+        lines.append(f"Per-folder protocol (input = the timeline's own folder), mean of {len(scores)}: "
+                     f"AR-1 {fs['r1']:.3f}, AR-2 {fs['r2']:.3f}, date F1 {fs['date']:.3f}.")
     lines.append("")
     lines.append("Published on T17 (Ghalandari & Ifrim 2020, all 19 timelines, Perl ROUGE): " + "; ".join(
         f"{k} {a:.3f}/{b:.3f}/{c:.3f}" for k, (a, b, c) in PUBLISHED.items()) + " (AR-1/AR-2/date F1).")

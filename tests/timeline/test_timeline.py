@@ -96,3 +96,9 @@ def test_a_citation_is_checked_only_when_the_article_holds_the_content():
     assert containment("Looters raided Aldmoor shops while police watched.", STORY[3].text) < 0.8
     d = build_briefing(STORY, 3).as_dict()
     assert all(c["checked"] is (c["containment"] >= 0.8) for s in d["sentences"] for c in s["citations"])
+
+
+def test_a_day_is_told_by_a_sentence_about_that_day_not_one_listing_several():
+    tl = build_timeline(STORY, n_dates=2, per_date=1)
+    sealed = next(e for e in tl if e.date == date(2024, 5, 15))
+    assert "sealed" in sealed.text and "May 13" not in sealed.text
