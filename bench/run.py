@@ -2,6 +2,10 @@
 
     python bench/run.py            # all (an hour or more on 2 cores)
     python bench/run.py --quick    # smaller slices, for a smoke run
+    python bench/run.py --only bench/copies_scale.py,bench/facts_speed.py   # re-run some sections
+
+With ``--only``, the named sections are replaced in the existing file and the
+others are kept as they were; each section says when it ran.
 
 Each benchmark runs ours and the peer tool on the same data in the same
 process, so the ratios hold on a noisy machine even when absolute numbers move.
@@ -13,6 +17,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 from datetime import datetime, timezone
@@ -30,11 +35,44 @@ def _run(args: list[str]) -> str:
     return out.stdout.strip()
 
 
-def _t17_section(t17: dict) -> list[str]:
+def _script(block: list[str]) -> str | None:
+    """The script a section of BENCHMARKS.md was written by (its first `python bench/...` line)."""
+    for line in block:
+        if line.startswith("`python bench/"):
+            return line.strip("`").split()[1]
+    return None
+
+
+def _old_sections(path: Path) -> dict[str, list[str]]:
+    """The sections of an existing BENCHMARKS.md, by script."""
+    blocks: list[list[str]] = []
+    fenced = False  # a script's own output, between ``` lines, has headings of its own
+    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
+        fenced ^= line.startswith("```")
+        if line.startswith("## ") and not fenced:
+            blocks.append([line])
+        elif blocks:
+            blocks[-1].append(line)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    header = re.search(r" on (\d{4}-\d\d-\d\d \d\d:\d\d UTC)", text.split("\n## ", 1)[0])
+    out = {}
+    for block in blocks:
+        script = _script(block)
+        if script and header and not any(line.startswith("Run ") for line in block):
+            at = next(i for i, line in enumerate(block) if line.startswith("`python bench/"))
+            block[at + 1 : at + 1] = ["", f"Run {header.group(1)}."]  # written before sections carried a date
+        if script:
+            out[script] = block
+    return out
+
+
+def _t17_section(t17: dict, when: str) -> list[str]:
     return [
         f"## End-to-end build on T17 ({t17['articles']} articles, JSONL with given dates)",
         "",
         "`python bench/t17_build.py`",
+        "",
+        f"Run {when}.",
         "",
         f"**{t17['articles_per_s']:.0f} articles/s** end to end ({t17['seconds']:.1f} s), "
         f"peak RSS {t17['peak_rss_mb']:.0f} MB. No peer tool builds a desk end to end; per-stage peers are above.",
@@ -85,26 +123,30 @@ def main() -> None:
                      ["bench/t17_build.py", "--json", *(["--limit", "1000"] if args.quick else [])]))
     only = set(args.only.split(",")) if args.only else None
     todo = [(title, command) for title, command in sections if not only or command[0] in only]
+    kept = _old_sections(args.out) if only else {}
     lines = [
         "# Benchmarks",
         "",
-        f"Written by `python bench/run.py{' --quick' if args.quick else ''}{' --only ' + args.only if only else ''}` on "
-        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}. Re-run that command to reproduce every number below; "
-        "the corpora come from `../shared/datasets` and are unpacked to `bench/.cache/`. Each section names "
-        "the script that printed it.",
+        "Written by `python bench/run.py` (sections re-run one by one with `--only`), "
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}. "
+        "Each section names the command that printed it and when it ran; re-run it to reproduce its "
+        "numbers. The corpora come from `../shared/datasets` and are unpacked to `bench/.cache/`.",
         "",
     ]
+    done: dict[str, list[str]] = {}
     for n, (title, command) in enumerate(todo):
         out = _run(command)
-        if command[0] == "bench/t17_build.py":
-            lines += _t17_section(json.loads(out))
+        when = f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"
+        if command[0] == "bench/t17_build.py" and not out.startswith("(failed"):
+            done[command[0]] = _t17_section(json.loads(out), when)
         else:
-            lines += [f"## {title}", "", f"`python {' '.join(command)}`", "", "```", out, "```", ""]
+            done[command[0]] = [f"## {title}", "", f"`python {' '.join(command)}`", "", f"Run {when}.", "",
+                                "```", out, "```", ""]
+        body = [line for _, c in sections for line in done.get(c[0], kept.get(c[0], []))]
         pending = [f"- {t}" for t, _ in todo[n + 1:]]
         # rewritten after each section, so that an interrupted run says what it has not measured yet
         tail = ["## Not yet measured in this run", "", *pending, ""] if pending else []
-        args.out.write_text("\n".join(lines + tail), encoding="utf-8")
+        args.out.write_text("\n".join(lines + body + tail), encoding="utf-8")
     print(f"wrote {args.out}")
 
 
