@@ -24,8 +24,8 @@ def test_ecb_events_online(bench):
 
     r = bench.ecb_ours(Settings(), 1)["all"]
     b3_f, ari = r[2], r[3]
-    assert b3_f >= 0.90, r  # measured .915 (seed 0); target .95
-    assert ari >= 0.86, r  # measured .877; target .92
+    assert b3_f >= 0.91, r  # measured .916 (seed 0); target .95
+    assert ari >= 0.87, r  # measured .878; target .92
 
 
 def test_t17_topics_come_out_as_stories(bench):
@@ -34,7 +34,7 @@ def test_t17_topics_come_out_as_stories(bench):
     shared_dataset("t17")
     arts, gold = bench.t17_articles(100)
     p, ip, _ = bench.stories(arts, gold, Settings(), None)
-    assert p >= 0.97, (p, ip)
+    assert p >= 0.98, (p, ip)
     assert ip >= FLOOR_T17_INVERSE, (p, ip)
 
 
@@ -44,7 +44,7 @@ def test_wikiref_topics(bench):
     shared_dataset("wikiref220")
     arts, gold = bench.wikiref_articles()
     p, ip, _ = bench.stories(arts, gold, Settings(), 0)
-    assert p >= 0.92 and ip >= 0.96, (p, ip)  # measured .936 / .977
+    assert p >= 0.93 and ip >= 0.97, (p, ip)  # measured .936 / .977 (seed 0)
 
 
-FLOOR_T17_INVERSE = 0.84  # measured purity .986, inverse .860 on 100 per folder (.983 / .879 on all of T17); target .95
+FLOOR_T17_INVERSE = 0.86  # measured purity .986, inverse .865 on 100 per folder (.980 / .887 on all of T17); target .95
