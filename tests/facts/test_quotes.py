@@ -261,3 +261,11 @@ def test_the_words_after_a_mixed_quote_stop_at_a_dash_or_after_a_quoted_comma():
     q1, q2 = run(text, {"Ruiz": "Dana Ruiz"})
     assert q1.text == 'the mayor the "ultimate hypocrite,"'
     assert q2.text == 'she was "encouraged" by the plan'
+
+
+def test_weak_cue_takes_a_quote_after_a_short_object_and_words_before_the_speaker_count():
+    text = ('Dana Ruiz accused the members of the harbour board of being "asleep at the wheel."\n\n'
+            '"We are frustrated" by the slow repairs on the weir, Mira Holt said.')
+    q1, q2 = run(text, {"Dana Ruiz": "Dana Ruiz", "Mira Holt": "Mira Holt"})
+    assert q1.text == 'the members of the harbour board of being "asleep at the wheel."' and q1.speaker == "Dana Ruiz"
+    assert q2.text == '"We are frustrated" by the slow repairs on the weir' and q2.speaker == "Mira Holt"

@@ -110,6 +110,10 @@ def _with_quotes(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan],
             if speaker is None:
                 continue
             parts = [(q.open, q.close) for q in before]
+            between = text[before[-1].close:speaker.start] if speaker.start > before[-1].close else ""
+            if nwords(between) and between.rstrip().endswith(","):
+                # '"We are horrified" by the shooting in Orlando, Nefzi said': the words up to the speaker
+                parts[-1] = (parts[-1][0], end_trim(text, before[-1].close, speaker.start))
             prefix = text[pos:before[0].open]
             if nwords(prefix) and not CUE.search(prefix):
                 parts[0] = (skip_space(text, pos), parts[0][1])  # mixed: 'The deal “looks out for ...,” he wrote'
@@ -152,7 +156,7 @@ def _with_quotes(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan],
                 if nwords(text[inside[-1].close:limit]) > 0:
                     parts[-1] = (parts[-1][0], _tail_end(text, inside[-1].close, limit))
             else:
-                if is_weak(cue.group()) and nwords(text[start:inside[0].open]) > 3:
+                if is_weak(cue.group()) and nwords(text[start:inside[0].open]) > _WEAK_OBJECT_WORDS:
                     continue
                 parts = [(start, _tail_end(text, inside[-1].close, limit))]
                 if text[parts[0][1]:limit].strip(" .,;:!?") == "" and inside[-1].close >= parts[0][1] - 1:
@@ -164,6 +168,9 @@ def _with_quotes(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan],
     return used
 
 
+# "accused Clinton allies of being ''traitors''", "called the 12-nation TPP pact “insanity”": a weak cue
+# (called, accused, described) takes a quote whose object before it is at most this many words
+_WEAK_OBJECT_WORDS = 8
 _TAIL_CUT = re.compile(r"\s*(?:[,;—–(]|-+\s|(?:and|but|as|while|when|whereas|which|who|before|after|because|since|though|although|even|sparking|prompting|drawing|adding|saying)\b)")
 
 
