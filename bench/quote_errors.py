@@ -71,8 +71,8 @@ def errors(split: str, kind: str, limit: int | None):
             q = preds[i][0]
             near = [g for g, _t in golds if g.content.start < q.end and q.start < g.content.end]
             out["spurious"].append((art.name, context(text, q.start, q.end),
-                                    f"pred sp={q.speaker_mention!r} cue={q.cue!r}",
-                                    "; ".join(f"gold({'D' if g.direct else 'I'}) {g.content.text[:80]!r}" for g in near)
+                                    f"pred {q.text[:150]!r} sp={q.speaker_mention!r} cue={q.cue!r}",
+                                    "; ".join(f"gold({'D' if g.direct else 'I'}) {g.content.text[:150]!r}" for g in near)
                                     or "no gold overlapping"))
         for i, (j, _f) in m_rec.items():
             g, q = golds[j][0], preds[i][0]
