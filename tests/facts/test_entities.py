@@ -133,3 +133,71 @@ def test_a_titled_name_tagged_as_organisation_first_in_the_text(nlp):
     doc.ents = [Span(doc, 0, 3, label="ORG")]
     [m] = find_mentions(doc, "a1")
     assert (m.text, m.label) == ("Haley Morris", "PER")
+
+
+_ARTICLE = ("Ukrainian President Volodymyr Zelenskiy travelled to Washington on Monday, officials said. "
+            "He met lawmakers at the Capitol, and the White House said the talks would go on for weeks. "
+            "The rain did not stop in the evening, and the streets of the old quarter were quiet after dark. "
+            "Aid will reach Kharkiv by Friday, said Marta Olenko, a spokeswoman for the Red Cross. "
+            "Prices rose by a tenth over the year, as they had the year before and the year before that. "
+            "Russian forces shelled Odesa again, and Zelenskiy said the Kremlin wanted a frozen war.")
+
+
+@pytest.fixture(scope="module")
+def windowed():
+    from newsdesk.facts.nlp import load_nlp
+
+    return load_nlp("ner"), load_nlp("ner-all")
+
+
+def test_name_windows_find_the_names_of_the_whole_text(windowed):
+    fast, whole = windowed
+    gaz = Gazetteer()
+    names = [{(m.text, m.label) for m in find_mentions(nlp(_ARTICLE), "a1", gaz)} for nlp in (fast, whole)]
+    assert names[0] >= names[1]  # and more: a lone known place is tagged without the model (Odesa here)
+    assert {("Volodymyr Zelenskiy", "PER"), ("Marta Olenko", "PER"), ("Red Cross", "ORG"), ("Kharkiv", "LOC"),
+            ("Odesa", "LOC")} <= names[0]
+
+
+def test_name_windows_skip_text_without_names(windowed):
+    fast, _whole = windowed
+    windows = fast.get_pipe("newsdesk_name_windows")
+    doc = fast.make_doc(_ARTICLE)
+    sub, index, places = windows._windows(doc)
+    kept = {doc[i].text for i in index}
+    assert "Zelenskiy" in kept and "Olenko" in kept
+    assert not {"rain", "evening", "quarter", "tenth", "year"} & kept  # words far from any name
+    assert len(sub) == len(index) < 0.7 * len(doc)
+    # a lone known place opens no window: the place is tagged without the model
+    assert [doc[i].text for i in places] == ["Kharkiv", "Odesa"]
+    assert fast(_ARTICLE).text == _ARTICLE  # the article's own tokens and text come back
+
+
+def test_name_windows_on_empty_and_lowercase_text(windowed):
+    fast, _whole = windowed
+    assert list(fast("").ents) == []
+    assert list(fast("nothing here is named, it rains.").ents) == []
+
+
+def test_desk_names_merge_through_the_index():
+    from newsdesk.facts.entities import NameIndex
+    from newsdesk.facts.records import Mention
+
+    def people(text, *names):
+        out = []
+        for name in names:
+            start = text.index(name)
+            out.append(Mention("a", start, start + len(name), name, "PER", name))
+        return out
+
+    known: dict[str, str] = {}
+    index = NameIndex(known)
+    first = canonical_names(people("Volodymyr Zelensky spoke.", "Volodymyr Zelensky"), known, None, index)
+    second = canonical_names(people("Volodymyr Zelenskyy and Zelenskyy.", "Volodymyr Zelenskyy", "Zelenskyy"),
+                             known, None, index)
+    other = canonical_names(people("Olena Kovalenko.", "Olena Kovalenko"), known, None, index)
+    assert [m.canonical for m in first + second] == ["Volodymyr Zelensky"] * 3
+    assert other[0].canonical == "Olena Kovalenko"
+    # a later batch building its index from the stored names merges the same way
+    later = canonical_names(people("Zelenskiy said.", "Zelenskiy"), dict(known))
+    assert later[0].canonical == "Volodymyr Zelensky"

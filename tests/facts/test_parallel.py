@@ -30,3 +30,12 @@ def test_two_workers_match_one_process():
             merged.figures += facts.figures
     assert _rows(merged) == _rows(one)
     assert any(q.speaker for q in merged.quotes)
+
+
+def test_small_tasks_come_back_as_whole_chunks_in_order():
+    files = sorted(CORPUS.rglob("*.txt"))  # 23 articles: tasks of 8, commits of 16
+    articles = [Article(id=f"a{i}", source=str(p), fmt="txt", text=p.read_text(encoding="utf-8"))
+                for i, p in enumerate(files)]
+    parts = [part for part, _facts in extract_facts_parallel(articles, 2, {}, Gazetteer(), chunk=16)]
+    assert len(articles) > 16 and [len(p) for p in parts] == [16, len(articles) - 16]
+    assert [a.id for p in parts for a in p] == [a.id for a in articles]

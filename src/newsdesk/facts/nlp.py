@@ -98,7 +98,9 @@ class NameWindows:
             parts = [self._windows(doc) for doc in batch]
             for doc, (sub, index, places), done in zip(batch, parts, self.ner.pipe([p[0] for p in parts],
                                                                                    batch_size=batch_size)):
-                ents = [Span(doc, index[e.start], index[e.end - 1] + 1, label=e.label) for e in done.ents]
+                spans = [(index[e.start], index[e.end - 1] + 1, e.label) for e in done.ents]
+                lone = set(places)  # a lone known place is a place, in a window or not
+                ents = [Span(doc, a, b, label=label) for a, b, label in spans if lone.isdisjoint(range(a, b))]
                 ents += [Span(doc, i, i + 1, label="GPE") for i in places]
                 doc.ents = sorted(ents, key=lambda e: e.start)
                 yield doc
@@ -117,7 +119,8 @@ class NameWindows:
         if not n or not named.any():
             return Doc(doc.vocab, words=[]), [], []
         # a lone capitalised word (no capitalised neighbour) that is a known place, a people or a month
-        # opens no window: a place is a place whatever the model says (entities.py), the others are not kept
+        # opens no window: a place is a place whatever the model says (entities.py) and is tagged here,
+        # the others are not kept
         lone = named.copy()
         lone[1:] &= ~named[:-1]
         lone[:-1] &= ~named[1:]
@@ -126,7 +129,6 @@ class NameWindows:
         count = np.concatenate(([0], np.cumsum(named)))
         at = np.arange(n)
         keep = count[np.minimum(at + self.margin + 1, n)] > count[np.maximum(at - self.margin, 0)]
-        places &= ~keep
         index = np.flatnonzero(keep)
         opens = self._sentence_starts(a[:, 0], a[:, 4] == 1)
         opens[1:] |= keep[1:] & ~keep[:-1]  # every window opens a sentence: no entity spans two windows
