@@ -111,3 +111,16 @@ def test_an_article_whose_names_agree_joins_the_story_below_its_threshold():
     assert on.assignments[first.id][1] == on.assignments[later.id][1]
     assert on.explanations[later.id]["story_reason"].startswith("joined story: names agree")
     assert off.assignments[first.id][1] != off.assignments[later.id][1]
+
+
+def test_an_article_is_scored_against_a_bounded_number_of_stories():
+    # many active stories share a common word; the one sharing the article's heavier terms
+    # is always among the few scored (the cost per article does not grow with the desk)
+    from newsdesk.cluster.state import _MAX_CANDIDATES
+
+    state = ClusterState()
+    for i in range(200):
+        state.index(f"s{i:03d}", {"harbour": 0.5, f"word{i}": 0.5})
+    state.index("starget", {"harbour": 0.5, "dredging": 0.5, "@ilse varga": 0.5})
+    found = state.candidates({"harbour": 0.3, "dredging": 0.6, "@ilse varga": 0.7})
+    assert "starget" in found and len(found) <= _MAX_CANDIDATES

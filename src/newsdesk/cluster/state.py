@@ -14,6 +14,7 @@ from ..terms import term_counts
 
 _POSTED_TERMS = 20  # an article is compared with stories that share one of its heaviest terms
 _MAX_POSTINGS = 400
+_MAX_CANDIDATES = 32  # stories scored per article at most (those sharing its heaviest terms)
 UNDATED = -1  # day number of an article without a date (undated articles re-cluster among themselves)
 
 
@@ -149,22 +150,29 @@ class ClusterState:
         """Stories sharing one of the article's heaviest terms: the only ones worth scoring.
 
         Terms posted under very many stories discriminate little and are skipped
-        while rarer terms give candidates; this keeps the cost per article flat.
+        while rarer terms give candidates; of these, the ``_MAX_CANDIDATES`` whose shared
+        terms weigh most in the article are kept. This keeps the cost per article flat
+        however many stories are active.
         """
-        out: set[str] = set()
+        score: dict[str, float] = {}
         common = []
         for t in heapq.nlargest(_POSTED_TERMS, vec, key=vec.__getitem__):
             posted = self.postings.get(t)
             if not posted:
                 continue
             if len(posted) > _MAX_POSTINGS:
-                common.append(posted)
+                common.append((t, posted))
                 continue
-            out |= posted
-        if not out:
-            for posted in common[:2]:
-                out |= posted
-        return out
+            w = vec[t]
+            for g in posted:
+                score[g] = score.get(g, 0.0) + w
+        if not score:
+            for t, posted in common[:2]:
+                for g in posted:
+                    score[g] = score.get(g, 0.0) + vec[t]
+        if len(score) <= _MAX_CANDIDATES:
+            return set(score)
+        return set(heapq.nlargest(_MAX_CANDIDATES, score, key=lambda g: (score[g], g)))
 
     def fresh_id(self, prefix: str, seed: str) -> str:
         """An id for a new group from its seed article's id, never one in use or redirected."""
