@@ -269,3 +269,10 @@ def test_weak_cue_takes_a_quote_after_a_short_object_and_words_before_the_speake
     q1, q2 = run(text, {"Dana Ruiz": "Dana Ruiz", "Mira Holt": "Mira Holt"})
     assert q1.text == 'the members of the harbour board of being "asleep at the wheel."' and q1.speaker == "Dana Ruiz"
     assert q2.text == '"We are frustrated" by the slow repairs on the weir' and q2.speaker == "Mira Holt"
+
+
+def test_a_sentence_ends_before_a_no_break_space():
+    text = ("Families said the wait was too long.\u00a0About 270 people have been resettled, officials said.")
+    quotes = run(text)
+    assert [q.text for q in quotes] == ["the wait was too long", "About 270 people have been resettled"]
+    assert quotes[1].speaker_mention == "officials"

@@ -119,7 +119,7 @@ def units(text: str, spans: list[QSpan]) -> list[tuple[int, int]]:
         if i in ends and not (ch == "\n" and not inside[i]):
             # right after a quote that ends a sentence: “Foo.” Next sentence (not “Why?” Trump asked)
             k = i
-            while k < n and text[k] in " \t":
+            while k < n and text[k] in " \t\u00a0":
                 k += 1
             if k < n and (text[k].isupper() or text[k] in "“\"") and not _attribution_follows(text, k):
                 cut = i
@@ -131,7 +131,7 @@ def units(text: str, spans: list[QSpan]) -> list[tuple[int, int]]:
                 j += 1
             if j < n and text[j].isspace() and not _ABBREV.search(text[max(begin, i - 6):i + 1]):
                 k = j
-                while k < n and text[k] in " \t":
+                while k < n and text[k] in " \t\u00a0":
                     k += 1
                 if k >= n or text[k] == "\n" or text[k].isupper() or text[k].isdigit() or text[k] in "\"“'‘(":
                     cut = j
