@@ -276,3 +276,9 @@ def test_a_sentence_ends_before_a_no_break_space():
     quotes = run(text)
     assert [q.text for q in quotes] == ["the wait was too long", "About 270 people have been resettled"]
     assert quotes[1].speaker_mention == "officials"
+
+
+def test_a_title_ending_in_a_period_is_no_quote():
+    text = ("Lena Dorsch spoke at the opening. She is now host of “The Morning Show with Lena Dorsch.”\n\n"
+            "The station also runs “Night Talk From The Valley,” its call-in programme.")
+    assert run(text, {"Lena Dorsch": "Lena Dorsch"}) == []

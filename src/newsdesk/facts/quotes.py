@@ -222,7 +222,7 @@ def _floating(art: QuoteArticle, index: int, a: int, b: int, qs: list[QSpan]) ->
     for q in qs:
         content = text[q.start:q.end]
         n = nwords(content)
-        if n < MIN_QUOTE_WORDS or (is_title(content) and n < 12):
+        if n < MIN_QUOTE_WORDS or (is_title(content.rstrip(".,!?")) and n < 12):  # “The Nightly Show.”
             continue
         byline = _DASH_NAME.match(text, q.close)
         if byline:  # “...” ― Jorge Falcon (an epigraph or a reader's comment)
