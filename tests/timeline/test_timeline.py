@@ -102,3 +102,11 @@ def test_a_day_is_told_by_a_sentence_about_that_day_not_one_listing_several():
     tl = build_timeline(STORY, n_dates=2, per_date=1)
     sealed = next(e for e in tl if e.date == date(2024, 5, 15))
     assert "sealed" in sealed.text and "May 13" not in sealed.text
+
+
+def test_a_lead_sentence_is_quoted_without_its_dateline():
+    wire = art("w1", "Wire", 20, "VARNBY | Mon May 20, 2024 9:12am BST VARNBY (Newswire) - Engineers reopened the "
+               "Aldmoor bridge on Monday after the levee repairs. Traffic resumed at noon.")
+    tl = build_timeline([wire], n_dates=1, per_date=1)
+    assert tl[0].date == date(2024, 5, 20)
+    assert tl[0].text == "Engineers reopened the Aldmoor bridge on Monday after the levee repairs."

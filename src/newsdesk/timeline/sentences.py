@@ -22,6 +22,9 @@ _ABBREV = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _CONTENT = re.compile(r"[a-z][a-z'\-]+[a-z]")
+# A dateline and what precedes it at the top of an article ("AMMAN | Fri Apr 22, 2011 7:12pm EDT AMMAN
+# (Reuters) - "): not part of what the first sentence says.
+_DATELINE = re.compile(r"[^.!?]{0,150}?\((?:[A-Z][A-Za-z.&]{0,14})(?: [A-Z][A-Za-z.&]{0,14}){0,2}\)\s*[-\u2013\u2014]+\s+(?=\S)")
 
 
 @dataclass(slots=True)
@@ -77,12 +80,20 @@ def content_words(text: str) -> list[str]:
 
 
 def article_sentences(articles: list[Article]) -> list[Sentence]:
-    """Every sentence of every article, in article order, with the dates it mentions."""
+    """Every sentence of every article, in article order, with the dates it mentions.
+
+    The first sentence loses a dateline that opens it ("BEIRUT (Reuters) - ", with anything printed
+    before it on the line): a timeline or briefing quotes what happened, not where it was filed.
+    """
     ids = {a.id for a in articles}
     out: list[Sentence] = []
     for a in articles:
         root = a.copy_of if a.copy_of and a.copy_of in ids else a.id
         parts = split_sentences(a.text)
+        if parts:
+            m = _DATELINE.match(parts[0][1])
+            if m and len(parts[0][1][m.end():].split()) >= 5:
+                parts[0] = (parts[0][0] + m.end(), parts[0][1][m.end():])
         spans = [(o, o + len(t)) for o, t in parts]
         mentions = find_mentions(a.text, a.published, spans)
         j = 0
