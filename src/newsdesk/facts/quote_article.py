@@ -12,7 +12,8 @@ from bisect import bisect_right
 
 from newsdesk.facts.quotes_direct import quoted_spans, units
 from newsdesk.facts.records import Mention, Quote
-from newsdesk.facts.speakers import SpeakerResolver, is_tell, left_phrase, right_phrase
+from newsdesk.facts.cues import is_tell
+from newsdesk.facts.speakers import SpeakerResolver, left_phrase, right_phrase
 
 WORDS = re.compile(r"\w+")
 _QUOTE_CHARS = re.compile(r"[“”\"„]|''|``")

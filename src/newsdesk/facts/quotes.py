@@ -30,7 +30,7 @@ from newsdesk.facts.quote_article import (MIN_QUOTE_WORDS, QuoteArticle, content
 from newsdesk.facts.quotes_direct import QSpan
 from newsdesk.facts.quotes_indirect import find_indirect
 from newsdesk.facts.records import Mention, Quote
-from newsdesk.facts.speakers import CUE, is_quote_only, is_weak
+from newsdesk.facts.cues import CUE, is_quote_only, is_weak
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:when|if|was|were|been|being|is|are|be|get|gets|got|once|after|as)\s+$")
 _DASH_NAME = re.compile(r"(?:[ \t\u00a0]*|\s*\n[ \t\u00a0]*)([―—–]|--?)[ \t\u00a0]*((?:[A-Z][\w'’-]*(?:\.(?=[ \t\u00a0]))?[ \t\u00a0]?){1,5}?)[ \t\u00a0]*[.,]?[ \t]*(?=\n|$)")

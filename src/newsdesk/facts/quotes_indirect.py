@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from newsdesk.facts.quote_article import QuoteArticle, content_after, end_trim, nwords, skip_space
-from newsdesk.facts.speakers import LEAD, PERSON_WORDS, is_tell, is_weak, left_phrase, name_like, right_phrase
+from newsdesk.facts.cues import is_tell, is_weak
+from newsdesk.facts.speakers import LEAD, PERSON_WORDS, left_phrase, name_like, right_phrase
 
 
 def find_indirect(art: QuoteArticle, index: int, a: int, b: int, cues, qs: list[QSpan]) -> None:
