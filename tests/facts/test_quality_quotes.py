@@ -14,14 +14,14 @@ import pytest
 from tests.conftest import shared_dataset
 
 # measured 2026-11-22 (session 3), spaCy en_core_web_sm 3.8 (the rules read only the entities, so the "ner"
-# and "full" pipelines score the same); whole train: direct .901 (P .914 R .889), speaker .913,
-# indirect .714 (P .822 R .631). Before this session's rules: dev .887 / .895 / .723, train120
+# and "full" pipelines score the same); whole train: direct .903 (P .918 R .889), speaker .914,
+# indirect .716 (P .823 R .634). Before this session's rules: dev .887 / .895 / .723, train120
 # .853 / .870 / .695.
-MEASURED = {"dev": {"direct": 0.907, "speaker": 0.908, "indirect": 0.751},
-            "train120": {"direct": 0.868, "speaker": 0.908, "indirect": 0.715}}
+MEASURED = {"dev": {"direct": 0.908, "speaker": 0.908, "indirect": 0.756},
+            "train120": {"direct": 0.873, "speaker": 0.909, "indirect": 0.718}}
 FLOORS = {
-    "dev": {"direct": 0.895, "speaker": 0.895, "indirect": 0.74},
-    "train120": {"direct": 0.855, "speaker": 0.895, "indirect": 0.70},
+    "dev": {"direct": 0.895, "speaker": 0.895, "indirect": 0.745},
+    "train120": {"direct": 0.86, "speaker": 0.895, "indirect": 0.705},
 }
 
 
@@ -46,4 +46,4 @@ def test_polnear_quote_gate(scores, name):
     assert direct.prf()[2] >= floors["direct"], direct.row(name)
     assert direct.speaker_ok / direct.speaker_total >= floors["speaker"], direct.row(name)
     assert indirect.prf()[2] >= floors["indirect"], indirect.row(name)
-    assert direct.prf()[0] >= 0.86, direct.row(name)  # few scare quotes and titles taken for quotes
+    assert direct.prf()[0] >= 0.87, direct.row(name)  # few scare quotes and titles taken for quotes
