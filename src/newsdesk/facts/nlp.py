@@ -6,15 +6,19 @@ Callers load once and pass the pipeline on; nothing is cached here.
 
 The facts stage needs from spaCy only the entities that name someone or something
 (people, organisations, places, products, laws): every one of them holds a word
-with a capital letter. The NER model costs the same for every token, and about
-half of a news article's tokens are further than three tokens from any
-capitalised word, so :class:`NameWindows` runs the model on the windows of
-``margin`` tokens around capitalised words only (sentence-opening "The", "He",
-"But" do not count) and writes the entities back onto the article's Doc. The
-model's view of a token reaches about four tokens each way (its CNN), so the
-entities of the windows are, measured on T17, ~99% those of the whole text, at
-half the cost; dates and numbers far from any name are not tagged (the rules
-find those themselves).
+with a capital letter. The NER model costs the same for every token, and most of
+a news article's tokens are further than three tokens from any capitalised word,
+so :class:`NameWindows` runs the model on the windows of ``margin`` tokens around
+capitalised words only (sentence-opening "The", "He", "But" do not count; nor do
+a lone month, a lone people's name such as "Syrian", or a lone place the
+gazetteer knows, which is tagged as a place without the model) and writes the
+entities back onto the article's Doc. The model's view of a token reaches about
+four tokens each way (its CNN), so little changes: on 160 T17 articles the
+model reads 32% of the tokens, and ``find_mentions`` on the result agrees with
+``find_mentions`` on the whole text's entities at P .990 / R .987 (the
+differences are mostly lone places the model missed or mislabelled, and
+lower-case names). Dates and numbers far from any name are not tagged (the
+rules find those themselves), and the Docs have no sentence boundaries.
 """
 
 from __future__ import annotations
@@ -99,7 +103,11 @@ class NameWindows:
             for doc, (sub, index, places), done in zip(batch, parts, self.ner.pipe([p[0] for p in parts],
                                                                                    batch_size=batch_size)):
                 spans = [(index[e.start], index[e.end - 1] + 1, e.label) for e in done.ents]
-                lone = set(places)  # a lone known place is a place, in a window or not
+                # a lone known place is a place, in a window or not, unless the model read it as part of a
+                # longer name ("the University of Michigan", "the Government of Mexico")
+                inside = {i for a, b, _label in spans if b - a > 1 for i in range(a, b)}
+                places = [i for i in places if i not in inside]
+                lone = set(places)
                 ents = [Span(doc, a, b, label=label) for a, b, label in spans if lone.isdisjoint(range(a, b))]
                 ents += [Span(doc, i, i + 1, label="GPE") for i in places]
                 doc.ents = sorted(ents, key=lambda e: e.start)
