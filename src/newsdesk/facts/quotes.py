@@ -12,8 +12,14 @@ sentence), using the entity mentions for speakers (``speakers.SpeakerResolver``)
   same or the next paragraph (merged into one quote in the same paragraph), or takes the speaker
   of a previous sentence ending in "said:"; short quoted spans (1-3 words) without a cue are scare
   quotes, titles or nicknames and are skipped, as are title-case spans;
-- indirect: "X said (that) ...", "X told Reuters ...", "..., X said.", "A, X said, B" and
-  "according to X, ..." / "..., according to X".
+- a quote without a cue after a colon ("Sanders delivered a retort: “...”"), after a sentence about
+  another person, or inside a sentence ("Pell voiced a wish for a “...”") takes that sentence's
+  subject; a dash signature ("“...” ― Name", also on the next line) names the speaker;
+- mixed quotes keep the words after the last quote mark up to a comma or dash, unless they open a
+  new clause (", which", "and", "as he");
+- indirect: "X said (that) ...", "X told Reuters ...", "..., X said.", "A, X said, B",
+  "..., said X, a role.", "called for X", a cue in a subordinate clause, several per sentence, and
+  "according to X, ..." / "..., according to X" (``quotes_indirect``); cue words in ``cues``.
 
 ``direct`` is True when the content holds a quote mark (direct and mixed quotes). Offsets and
 text of a direct quote include its quote marks (as PolNeAR's content spans do), so the exported
