@@ -135,7 +135,7 @@ def detect_copies(
     order = sorted(new, key=lambda x: (x.published.isoformat() if x.published else _FAR, x.id))
     sketches = sketches or {}
     todo = [a for a in order if a.id not in sketches]
-    made = dict(zip((a.id for a in todo), sketch_texts([a.text for a in todo], index.perm)))
+    made = dict(zip((a.id for a in todo), sketch_texts([a.text for a in todo], index.perm, index.vocab)))
     sks = [sketches.get(a.id) or made[a.id] for a in order]
     feats = {a.id: _Features(a, index, sk) for a, sk in zip(order, sks)}
     candidates = _candidates(order, [sk.values for sk in sks], [sk.anchors for sk in sks], index)

@@ -240,18 +240,20 @@ class CopyIndex:
             art, rows = pair >> 32, (pair & 0xFFFFFFFF).astype(np.intp)
             mine = part.astype(np.uint32)
             # most hits share one band by chance: a first look at a quarter of the bins drops them cheaply
-            agree = np.count_nonzero(self._signatures[rows, :PREFILTER_BINS] == mine[art, :PREFILTER_BINS], axis=1)
+            agree = (self._signatures[rows, :PREFILTER_BINS] == mine[art, :PREFILTER_BINS]).sum(axis=1, dtype=np.int16)
             keep = (shared >= 2) | (agree >= PREFILTER_MIN)
             art, rows, agree = art[keep], rows[keep], agree[keep]
             if len(art) and np.bincount(art).max() > self.max_hits:  # score only the likeliest per query
-                order = np.argsort(art << 40 | (PREFILTER_BINS - agree) << 32 | self._order[rows].astype(np.int64))
+                order = np.argsort(art << 40 | (PREFILTER_BINS - agree).astype(np.int64) << 32
+                                   | self._order[rows].astype(np.int64))
                 art, rows = art[order], rows[order]
                 keep = _rank_in_group(art) < self.max_hits
                 art, rows = art[keep], rows[keep]
             n = self._signatures.shape[1]
-            same = np.count_nonzero(self._signatures[rows] == mine[art], axis=1)
+            same = (self._signatures[rows] == mine[art]).sum(axis=1, dtype=np.int16)
             est = same / n
-            order = np.argsort(art << 40 | (n - same) << 32 | self._order[rows].astype(np.int64), kind="stable")
+            order = np.argsort(art << 40 | (n - same).astype(np.int64) << 32 | self._order[rows].astype(np.int64),
+                               kind="stable")
             art, rows, est = art[order], rows[order], est[order]
             keep = _rank_in_group(art) < limit
             for a, r, e in zip(art[keep].tolist(), rows[keep].tolist(), est[keep].tolist()):

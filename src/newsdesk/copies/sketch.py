@@ -178,9 +178,13 @@ class Sketch:
     values: np.ndarray  # its MinHash signature
 
 
-def sketch_texts(texts: list[str], perm: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[Sketch]:
-    """The sketch of each text, with ``perm`` from :func:`permutations`; a word-hash memo serves the batch."""
-    vocab = Vocab()
+def sketch_texts(texts: list[str], perm: tuple[np.ndarray, np.ndarray, np.ndarray],
+                 vocab: Vocab | None = None) -> list[Sketch]:
+    """The sketch of each text, with ``perm`` from :func:`permutations`.
+
+    ``vocab``: the caller's word-hash memo, kept across calls (it only saves time); else one for this call.
+    """
+    vocab = Vocab() if vocab is None else vocab
     out = []
     for text in texts:
         norm, anchors_ = normalise_with_anchors(text)
