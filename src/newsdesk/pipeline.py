@@ -223,9 +223,11 @@ def link_facts(store: SQLiteStore, settings: Settings, summary: BuildSummary, pr
         nlp = load_nlp("ner")
         batches = ((part, extract_facts(part, nlp, known, gazetteer))
                    for part in (new[i : i + settings.facts_chunk] for i in range(0, len(new), settings.facts_chunk)))
-    done = 0
+    done, saved = 0, dict(known)
     for part, facts in batches:
-        store.save_facts([a.id for a in part], facts.mentions, facts.quotes, facts.figures, known)
+        changed = {k: v for k, v in known.items() if saved.get(k) != v}  # names the batch added or renamed
+        store.save_facts([a.id for a in part], facts.mentions, facts.quotes, facts.figures, changed)
+        saved.update(changed)
         summary.quotes += len(facts.quotes)
         summary.figures += len(facts.figures)
         done += len(part)

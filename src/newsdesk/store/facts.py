@@ -26,7 +26,7 @@ class FactsTables:
 
     def save_facts(self, article_ids: list[str], mentions: list[Mention], quotes: list[Quote],
                    figures: list[Figure], names: dict[str, str]) -> None:
-        """Replace the facts of ``article_ids`` and mark them done, in one transaction."""
+        """Replace the facts of ``article_ids``, add or update ``names``, and mark them done, in one transaction."""
         with self.db:
             for table in ("mentions", "quotes", "figures"):
                 self.db.executemany(f"DELETE FROM {table} WHERE article=?", [(a,) for a in article_ids])
