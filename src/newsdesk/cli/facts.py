@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import islice
 from pathlib import Path
 from typing import Optional
 
@@ -19,6 +20,19 @@ def _where(*conditions: tuple[str, Optional[str]]) -> tuple[str, tuple]:
     return " AND ".join(["1", *(c for c, _ in given)]), tuple(v for _, v in given)
 
 
+def _counts(label: str, counts: list[tuple[str, int]], limit: int) -> None:
+    """The overview a command shows without filters: each name with its count."""
+    table = Table(label, "count")
+    for name, n in counts[:limit]:
+        table.add_row(escape(name), str(n))
+    console.print(table)
+
+
+def _jsonl(rows) -> None:
+    for row in rows:
+        print(json.dumps(row, ensure_ascii=False))
+
+
 @app.command()
 def quotes(
     db: Path = DB,
@@ -32,16 +46,10 @@ def quotes(
 
     store = open_desk(db)
     if speaker is None and story is None and not json_out:
-        table = Table("speaker", "quotes")
-        for name, n in store.speakers()[:limit]:
-            table.add_row(escape(name), str(n))
-        console.print(table)
-        return
-    rows = list(store.quotes(*_where(("q.speaker = ? COLLATE NOCASE", speaker), ("a.story = ?", story))))[:limit]
+        return _counts("speaker", store.speakers(), limit)
+    rows = list(islice(store.quotes(*_where(("q.speaker = ? COLLATE NOCASE", speaker), ("a.story = ?", story))), limit))
     if json_out:
-        for q in rows:
-            print(json.dumps(quote_row(q), ensure_ascii=False))
-        return
+        return _jsonl(map(quote_row, rows))
     table = Table("speaker", "quote", "cue", "article", show_lines=True)
     for q in rows:
         table.add_row(escape(q.speaker or f"({q.speaker_mention or '?'})"),
@@ -62,16 +70,10 @@ def figures(
 
     store = open_desk(db)
     if kind is None and story is None and not json_out:
-        table = Table("kind", "figures")
-        for k, n in store.figure_kinds():
-            table.add_row(k, str(n))
-        console.print(table)
-        return
-    rows = list(store.figures(*_where(("f.kind = ?", kind), ("a.story = ?", story))))[:limit]
+        return _counts("kind", store.figure_kinds(), limit)
+    rows = list(islice(store.figures(*_where(("f.kind = ?", kind), ("a.story = ?", story))), limit))
     if json_out:
-        for f in rows:
-            print(json.dumps(figure_row(f), ensure_ascii=False))
-        return
+        return _jsonl(map(figure_row, rows))
     table = Table("as of", "kind", "figure", "subject", "source", "article", show_lines=True)
     for f in rows:
         table.add_row(f.as_of or "—", f.kind, escape(f.text) + (" [dim](unverified)[/dim]" if f.unverified else ""),

@@ -13,6 +13,18 @@ from ..settings import Settings
 from .common import DB, app, console, fail, open_desk
 
 
+def _articles(db: Path, story: Optional[str], query: Optional[str]) -> list:
+    """The desk's articles, or a story's, or a query's hits; a malformed query is a clear failure."""
+    import sqlite3
+
+    from ..timeline import desk_articles
+
+    try:
+        return desk_articles(open_desk(db), story, query)
+    except sqlite3.OperationalError as e:
+        fail(f"bad search query: {e}")
+
+
 @app.command()
 def timeline(
     db: Path = DB,
@@ -24,14 +36,9 @@ def timeline(
     json_out: bool = typer.Option(False, "--json", help="Print the records as JSON Lines."),
 ) -> None:
     """A dated timeline of the desk (or a story, or a query), every sentence cited."""
-    import sqlite3
+    from ..timeline import build_timeline, timeline_records
 
-    from ..timeline import build_timeline, desk_articles, timeline_records
-
-    try:
-        arts = desk_articles(open_desk(db), story, query)
-    except sqlite3.OperationalError as e:
-        fail(f"bad search query: {e}")
+    arts = _articles(db, story, query)
     rows = timeline_records(build_timeline(arts, dates, per_date, query), story)
     if out:
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
@@ -56,14 +63,9 @@ def briefing(
     json_out: bool = typer.Option(False, "--json", help="Print the briefing as JSON."),
 ) -> None:
     """A short extractive briefing; every sentence cites its articles, citations checked against their text."""
-    import sqlite3
+    from ..timeline import build_briefing
 
-    from ..timeline import build_briefing, desk_articles
-
-    try:
-        arts = desk_articles(open_desk(db), story, query)
-    except sqlite3.OperationalError as e:
-        fail(f"bad search query: {e}")
+    arts = _articles(db, story, query)
     if story and not arts:
         fail(f"no articles in story {story} in {db}")
     b = build_briefing(arts, sentences, query)

@@ -57,8 +57,7 @@ class Postings:
 
     def add(self, rows: np.ndarray, keys: np.ndarray) -> None:
         """Store each ``rows[i]`` under ``keys[i]``; rows are added in increasing order."""
-        if not self._count and len(keys) >= len(self.keys) // 4:
-            self._pending = {}  # a bulk load: straight into the sorted part
+        if not self._count and len(keys) >= len(self.keys) // 4:  # a bulk load: straight into the sorted part
             self._merge(keys.astype(self.dtype), rows.astype(np.int32))
             return
         for k, r in zip(keys.tolist(), rows.tolist()):
