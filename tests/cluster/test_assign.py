@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from newsdesk.cluster import ClusterState, assign_clusters
+from newsdesk.cluster import ClusterState, article_features, assign_clusters
 from newsdesk.records import Article
 from newsdesk.settings import Settings
 
@@ -124,3 +124,30 @@ def test_an_article_is_scored_against_a_bounded_number_of_stories():
     state.index("starget", {"harbour": 0.5, "dredging": 0.5, "@ilse varga": 0.5})
     found = state.candidates({"harbour": 0.3, "dredging": 0.6, "@ilse varga": 0.7})
     assert "starget" in found and len(found) <= _MAX_CANDIDATES
+
+
+def test_an_undated_report_joins_the_dated_event_it_tells_of():
+    d0 = date(2024, 4, 15)
+    dated = [art(i, t, d0 + timedelta(days=i)) for i, t in enumerate(DAM)]
+    undated = art(9, DAM[0] + " embankment", None)
+    state = ClusterState()
+    assign_clusters(dated, state, Settings())
+    res = assign_clusters([undated], state, Settings())
+    assert res.assignments[undated.id][0] == state.resolve(state.article_event["a0000"][0])
+
+
+def test_a_late_article_finds_its_story_after_the_desk_has_moved_on():
+    """Articles arrive in any order: one dated a year before the newest still joins its story,
+    which a later article had retired."""
+    d0 = date(2023, 4, 15)
+    old = [art(i, t, d0) for i, t in enumerate(DAM[:2])]
+    later = [art(10, DAM[0] + " anniversary", d0 + timedelta(days=400))]
+    late = art(5, DAM[2], d0 + timedelta(days=1))
+    by_id = {a.id: a for a in old + later}  # a retired story's features are re-read, as from the store
+    state = ClusterState(load=lambda ids: {i: article_features(by_id[i], 1500) for i in ids})
+    for batch in (old, later):
+        assign_clusters(batch, state, Settings())
+    story = state.article_event[old[0].id][1]
+    assert story not in state.posted and state.article_event[later[0].id][1] != story
+    assign_clusters([late], state, Settings())
+    assert state.article_event[late.id] == state.article_event[old[0].id]

@@ -50,9 +50,15 @@ def _gap(d: date | None, g: Group) -> int:
     return 0
 
 
+def _late(d: date | None, state: ClusterState, s: Settings) -> bool:
+    """An undated article, or one dated before the window of the newest one placed so far: it may
+    belong to a story that has been retired (articles can arrive in any order)."""
+    return d is None or (state.latest is not None and (state.latest - d).days > s.story_window_days)
+
+
 def _score_stories(svec, state: ClusterState, d, s: Settings, exclude: str | None = None):
     scored = []
-    for gid in state.candidates(svec):
+    for gid in state.candidates(svec, _late(d, state, s)):
         if gid not in state.stories or gid == exclude:
             continue
         cen, g = state.stories[gid]
@@ -114,6 +120,8 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
             df_inc[t] = df_inc.get(t, 0) + 1
             state.df[t] = state.df.get(t, 0) + 1
     state.n_docs += len(new)
+    if state.latest is None:
+        state.latest = max((g.last for _, g in state.stories.values() if g.last is not None), default=None)
     changed: set[str] = set()
     explanations: dict[str, dict] = {}
     touched: set[str] = set()
@@ -125,6 +133,8 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
             changed.add(a.id)
             touched.update(state.article_event[a.id])
             continue
+        if a.published is not None and (state.latest is None or a.published > state.latest):
+            state.latest = a.published
         c = feats[a.id].counts
         svec = weighted(c, state.df, state.n_docs, sw, s.story_terms, s.story_idf_power)
         stop = _score_stories(svec, state, a.published, s)
@@ -223,7 +233,7 @@ def _maybe_merge_story(state: ClusterState, sid: str, d: date | None, s: Setting
             state.events[ev][1].parent = big
     state.story_members[big] = sorted(state.story_members.get(big, []) + moved)
     del state.stories[small]
-    state.retire(small)
+    state.forget(small)
     state.redirects[small] = big
     return small, big, "story"
 

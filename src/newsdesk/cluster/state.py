@@ -59,6 +59,9 @@ class ClusterState:
     story_members: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # sorted (day, id), no copies
     postings: dict[str, set[str]] = field(default_factory=dict)  # term -> stories whose centroid has it
     posted: dict[str, set[str]] = field(default_factory=dict)  # story -> terms it is posted under
+    retired: dict[str, set[str]] = field(default_factory=dict)  # term -> retired stories (for late articles)
+    retired_terms: dict[str, set[str]] = field(default_factory=dict)  # retired story -> its terms
+    latest: date | None = None  # newest publication date placed so far
     redirects: dict[str, str] = field(default_factory=dict)  # merged id -> survivor
     features: dict[str, Features] = field(default_factory=dict)
     load: Callable[[list[str]], dict[str, Features]] | None = None
@@ -67,25 +70,44 @@ class ClusterState:
     terms: list[str] = field(default_factory=list)
 
     def index(self, gid: str, centroid: dict[str, float]) -> None:
-        """Post a story under its centroid terms (a superset over time: old terms stay)."""
+        """Post a story under its centroid terms (a superset over time: old terms stay); a retired
+        story that an article has joined is posted again."""
+        for t in self.retired_terms.pop(gid, ()):
+            self._unpost(self.retired, t, gid)
         posted = self.posted.setdefault(gid, set())
         for t in centroid:
             if t not in posted:
                 posted.add(t)
                 self.postings.setdefault(t, set()).add(gid)
 
+    @staticmethod
+    def _unpost(postings: dict[str, set[str]], t: str, gid: str) -> None:
+        posted = postings.get(t)
+        if posted is not None:
+            posted.discard(gid)
+            if not posted:
+                del postings[t]
+
     def retire(self, gid: str) -> None:
         """Take a story out of the postings (it has been inactive for longer than the window:
-        later articles cannot join it, so the cost per article stays flat as the desk grows);
-        its articles' features are dropped (memory grows with the active stories only)."""
+        articles of the present cannot join it, so the cost per article stays flat as the desk
+        grows); it stays findable by late articles (undated, or dated before the window) through
+        ``retired``; its articles' features are dropped (memory grows with the active stories
+        only)."""
         for _, aid in self.story_members.get(gid, ())[-self.keep :]:
             self.features.pop(aid, None)
-        for t in self.posted.pop(gid, ()):
-            posted = self.postings.get(t)
-            if posted is not None:
-                posted.discard(gid)
-                if not posted:
-                    del self.postings[t]
+        terms = self.posted.pop(gid, set())
+        for t in terms:
+            self._unpost(self.postings, t, gid)
+            self.retired.setdefault(t, set()).add(gid)
+        if terms:
+            self.retired_terms.setdefault(gid, set()).update(terms)
+
+    def forget(self, gid: str) -> None:
+        """Drop a story from every posting (it was merged into another)."""
+        self.retire(gid)
+        for t in self.retired_terms.pop(gid, ()):
+            self._unpost(self.retired, t, gid)
 
     def add_story(self, g: Group, centroid: dict[str, float], size: int = 1) -> None:
         self.stories[g.id] = (centroid, g)
@@ -125,18 +147,22 @@ class ClusterState:
         return {a: self.features[a] for a in aids if a in self.features}
 
     def window(self, sid: str, d: int, days: int, cap: int, include: str | None = None) -> list[str]:
-        """The story's articles within ``days`` of day ``d`` (undated: the undated ones),
-        at most ``cap``, nearest first (ties: by id), returned in (day, id) order; ``include``
-        (the article being placed) is always among them."""
+        """The story's articles within ``days`` of day ``d``, and its undated articles (an article
+        without a date may belong with any of them), at most ``cap``: dated ones nearest first,
+        then undated ones (ties: by id); an undated ``d`` takes the story's undated articles and
+        its latest dated ones. Returned in (day, id) order; ``include`` (the article being placed)
+        is always among them."""
         members = self.story_members.get(sid, [])
+        undated = bisect.bisect_right(members, (UNDATED, "\uffff"))
         if d == UNDATED:
-            lo, hi = 0, bisect.bisect_right(members, (UNDATED, "\uffff"))
+            near = members
+            key = lambda m: (m[1] != include, m[0] != UNDATED, -m[0], m[1])  # noqa: E731
         else:
             lo = bisect.bisect_left(members, (d - days, ""))
             hi = bisect.bisect_right(members, (d + days, "\uffff"))
-        near = members[lo:hi]
+            near = members[:undated] + members[max(lo, undated):hi]
+            key = lambda m: (m[1] != include, m[0] == UNDATED, abs(m[0] - d), m[1])  # noqa: E731
         if len(near) > cap:
-            key = lambda m: (m[1] != include, abs(m[0] - d), m[1])  # noqa: E731
             near = sorted(heapq.nsmallest(cap, near, key=key))
         return [aid for _, aid in near]
 
@@ -146,18 +172,21 @@ class ClusterState:
             gid = self.redirects[gid]
         return gid
 
-    def candidates(self, vec: dict[str, float]) -> set[str]:
+    def candidates(self, vec: dict[str, float], late: bool = False) -> set[str]:
         """Stories sharing one of the article's heaviest terms: the only ones worth scoring.
 
         Terms posted under very many stories discriminate little and are skipped
         while rarer terms give candidates; of these, the ``_MAX_CANDIDATES`` whose shared
         terms weigh most in the article are kept. This keeps the cost per article flat
-        however many stories are active.
+        however many stories are active. A ``late`` article (undated, or dated before the
+        present window) also looks among the retired stories.
         """
         score: dict[str, float] = {}
         common = []
         for t in heapq.nlargest(_POSTED_TERMS, vec, key=vec.__getitem__):
             posted = self.postings.get(t)
+            if late and t in self.retired:
+                posted = self.retired[t] | posted if posted else self.retired[t]
             if not posted:
                 continue
             if len(posted) > _MAX_POSTINGS:
