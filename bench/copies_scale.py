@@ -18,7 +18,7 @@ seed). For each size the index is filled, then:
   queries flat does not lose copies as the desk grows.
 
 Memory per article is what our index holds (arrays and id tables, counted
-exactly; the word-hash memo, a cache bounded by the vocabulary, is left out)
+exactly)
 and, for datasketch, the traced Python allocations of an LSH over 5,000 of the
 articles (tracing the whole fill would slow it several times). The peer is datasketch (MinHash with 128 permutations,
 MinHashLSH at the same Jaccard threshold) on the same word sets, same run.
@@ -46,7 +46,7 @@ from newsdesk.copies import _candidates  # noqa: E402  (the search detect_copies
 from newsdesk.copies.index import CopyIndex  # noqa: E402
 from newsdesk.copies.parallel import sketch_batches  # noqa: E402
 from newsdesk.records import Article  # noqa: E402
-from newsdesk.copies.sketch import Vocab, bag, normalise_with_anchors, permutations, signature, sketch_texts  # noqa: E402
+from newsdesk.copies.sketch import bag, normalise_with_anchors, permutations, signature, sketch_texts  # noqa: E402
 from newsdesk.settings import Settings  # noqa: E402
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+")
@@ -70,15 +70,10 @@ def synthetic(pool: list[str], n: int, seed: int) -> list[str]:
 _PERM = permutations(Settings().minhash_perm, Settings().minhash_seed)
 
 
-def sketch(text: str, vocab: Vocab | None = None):
+def sketch(text: str):
     """What detect_copies computes per new article before judging candidates."""
     norm, anchors = normalise_with_anchors(text)
-    return signature(bag(norm, vocab, normalised=True), _PERM), anchors
-
-
-def _sketch_chunk(texts: list[str]) -> list:
-    vocab = Vocab()
-    return [sketch(t, vocab) for t in texts]
+    return signature(bag(norm, normalised=True), _PERM), anchors
 
 
 def lookup(index: CopyIndex, s: Settings, values, anchors) -> list[str]:
@@ -98,7 +93,7 @@ def search(index: CopyIndex, batches: list[list[Article]], sketch_sets) -> int:
     found = 0
     for batch, sketches in zip(batches, sketch_sets):
         sk = sketches if sketches is not None else dict(zip([a.id for a in batch],
-                                                            sketch_texts([a.text for a in batch], index.perm, index.vocab)))
+                                                            sketch_texts([a.text for a in batch], index.perm)))
         found += sum(map(len, _candidates(batch, [sk[a.id].values for a in batch],
                                           [sk[a.id].anchors for a in batch], index)))
     return found
@@ -110,7 +105,7 @@ def measure(size: int, queries: int, n_planted: int, pool: list[str]) -> dict:
     texts = synthetic(pool, size, seed=size)
     t0 = time.perf_counter()
     for i, text in enumerate(texts):
-        values, anchors = sketch(text, index.vocab)
+        values, anchors = sketch(text)
         index.add(f"x{i}", values, anchors)
     fill = time.perf_counter() - t0
     index._bands.merge()
@@ -125,12 +120,12 @@ def measure(size: int, queries: int, n_planted: int, pool: list[str]) -> dict:
     t0 = time.perf_counter()
     search(index, batches, sketch_batches(batches, index.perm, 2, min_articles=0))
     two = time.perf_counter() - t0
-    sketches = [sketch(a.text, index.vocab) for a in fresh]
+    sketches = [sketch(a.text) for a in fresh]
     t0 = time.perf_counter()
     for values, anchors in sketches:
         lookup(index, s, values, anchors)
     lookups_only = time.perf_counter() - t0
-    hits = sum(f"x{i}" in lookup(index, s, *sketch(copy, index.vocab)) for i, copy in planted(texts, n_planted, size))
+    hits = sum(f"x{i}" in lookup(index, s, *sketch(copy)) for i, copy in planted(texts, n_planted, size))
     return {"size": size, "fill_articles_per_s": size / fill, "bytes_per_article": mem / size,
             "query_ms": 1000 * lookups_only / queries, "sketch_and_query_per_s": queries / one,
             "sketch_and_query_per_cpu_s": queries / one_cpu,
@@ -142,11 +137,7 @@ PEER_MEMORY_SAMPLE = 5000
 
 
 def index_bytes(index: CopyIndex) -> int:
-    """What the index holds: its arrays (signatures, band keys, anchors, row numbers) and its id tables.
-
-    The word-hash memo is left out: it is a cache that only saves time and is
-    bounded by the vocabulary, not by the number of articles.
-    """
+    """What the index holds: its arrays (signatures, band keys, anchors, row numbers) and its id tables."""
     ids = sys.getsizeof(index.ids) + sys.getsizeof(index.keys) + sum(sys.getsizeof(k) for k in index.ids)
     return index.nbytes() + index._order[: len(index.ids)].nbytes + ids
 

@@ -114,3 +114,27 @@ def test_a_reprint_in_a_later_build_links_to_the_original_stored_before(tmp_path
         build([pile], store)  # the index of the first build is rebuilt from the stored sketches
         links = [(store.article(x.copy).outlet, store.article(x.original).outlet, x.kind) for x in store.copy_links()]
     assert links == [("Valley Herald", "Meridian Press", "exact")]
+
+
+def test_a_desk_from_before_the_word_hash_change_is_re_sketched_and_keeps_its_copies(tmp_path):
+    from tests.test_copies import WIRE
+
+    pile = tmp_path / "pile"
+    for outlet, day in (("Meridian Press", 15), ("Valley Herald", 16)):
+        (pile / outlet).mkdir(parents=True)
+        (pile / outlet / "dam.txt").write_text(f"Dam fails above Aldmoor\ndate 2024-04-{day}\n\n" + WIRE)
+    db = tmp_path / "desk.sqlite"
+    with open_store(db) as store:
+        build([pile], store)
+    con = sqlite3.connect(db)  # what a schema-7 desk held: signatures of the old word hashes
+    con.execute("UPDATE articles SET minhash = zeroblob(512)")
+    con.execute("PRAGMA user_version = 7")
+    con.commit()
+    con.close()
+    with open_store(db) as store:  # the migration drops the old sketches and links ...
+        assert store.db.execute("SELECT count(*) FROM articles WHERE minhash IS NOT NULL").fetchone()[0] == 0
+        assert _counts(db)["copies"] == 0
+        build([pile], store)  # ... and the next build sketches and links again
+        links = [(store.article(x.copy).outlet, store.article(x.original).outlet, x.kind) for x in store.copy_links()]
+    assert links == [("Valley Herald", "Meridian Press", "exact")]
+    assert _counts(db)["unchecked"] == 0

@@ -49,7 +49,7 @@ class _Features:
         self.article = a
         if sketch is None:
             self.norm, self.anchors = normalise_with_anchors(a.text)
-            self.bag = bag(self.norm, index.vocab, normalised=True)
+            self.bag = bag(self.norm, normalised=True)
         else:
             self.norm, self.anchors, self.bag = sketch.norm, sketch.anchors, sketch.bag
         self.hash = a.body_hash or digest(self.norm)
@@ -62,7 +62,7 @@ class _Features:
         """Word 5-gram hashes, computed only when the article is judged against another."""
         if self._shingles is None:
             s = self._index.settings
-            self._shingles = shingles(self.norm, s.shingle_words, self._index.vocab, normalised=True)
+            self._shingles = shingles(self.norm, s.shingle_words, normalised=True)
         return self._shingles
 
     @property
@@ -135,7 +135,7 @@ def detect_copies(
     order = sorted(new, key=lambda x: (x.published.isoformat() if x.published else _FAR, x.id))
     sketches = sketches or {}
     todo = [a for a in order if a.id not in sketches]
-    made = dict(zip((a.id for a in todo), sketch_texts([a.text for a in todo], index.perm, index.vocab)))
+    made = dict(zip((a.id for a in todo), sketch_texts([a.text for a in todo], index.perm)))
     sks = [sketches.get(a.id) or made[a.id] for a in order]
     feats = {a.id: _Features(a, index, sk) for a, sk in zip(order, sks)}
     candidates = _candidates(order, [sk.values for sk in sks], [sk.anchors for sk in sks], index)

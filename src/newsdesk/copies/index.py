@@ -1,8 +1,9 @@
 """The candidate index: banded MinHash LSH and sentence anchors, in compact numpy arrays.
 
-Per article the index holds its signature (128 x 4 bytes), one 8-byte key per
-LSH band and one 4-byte hash per long sentence, each with a 4-byte row number:
-about 1 KB, against several KB for a dict-of-lists LSH. Lookups are binary
+Per article the index holds the low 16 bits of each signature bin (128 x 2
+bytes; the store keeps all 32), one 8-byte key per LSH band and one 4-byte hash
+per long sentence, each with a 4-byte row number: under 1 KB, against several
+KB for a dict-of-lists LSH. Lookups are binary
 searches in sorted arrays, so their cost grows with the number of hits, not
 with the size of the desk. Built in memory from the stored sketches each run.
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..settings import Settings
-from .sketch import Vocab, permutations, signature
+from .sketch import permutations, signature
 
 _BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x85EBCA77C2B2AE63,
                       0x27D4EB2F165667C5, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0xD6E8FEB86659FD93],
@@ -31,12 +32,28 @@ QUERY_CHUNK = 256  # queries answered together: bounds the candidate signatures 
 PREFILTER_BINS, PREFILTER_MIN = 32, 4
 
 
+def _equal_lanes(a: np.ndarray, b: np.ndarray, bits: int) -> np.ndarray:
+    """Per row, how many ``bits``-wide lanes of the uint64 rows ``a`` and ``b`` are equal (SWAR, no temporaries per lane)."""
+    low = np.uint64(sum(((1 << (bits - 1)) - 1) << k for k in range(0, 64, bits)))
+    high = np.uint64(sum(1 << (k + bits - 1) for k in range(0, 64, bits)))
+    x = a ^ b
+    zero = ~(((x & low) + low) | x) & high  # a lane's top bit is set iff the lane is zero
+    return np.bitwise_count(zero).sum(axis=1, dtype=np.int16)
+
+
 def _rank_in_group(groups: np.ndarray) -> np.ndarray:
     """Each element's place within its run of equal values (``groups`` sorted)."""
     if not len(groups):
         return groups
     starts = np.flatnonzero(np.concatenate(([True], groups[1:] != groups[:-1])))
     return np.arange(len(groups)) - np.repeat(starts, np.diff(np.append(starts, len(groups))))
+
+
+def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct values and how often each occurs (np.unique's, without its overhead)."""
+    v = np.sort(values)
+    starts = np.flatnonzero(np.concatenate(([True], v[1:] != v[:-1])))
+    return v[starts], np.diff(np.append(starts, len(v)))
 
 
 class Postings:
@@ -88,8 +105,10 @@ class Postings:
         """
         pos, out = [], []
         if len(self.keys) and len(keys):
-            lo = np.searchsorted(self.keys, keys, side="left")
-            hi = np.searchsorted(self.keys, keys, side="right")
+            order = np.argsort(keys)  # sorted needles: each binary search starts where the last ended
+            needles = keys[order]
+            lo = np.searchsorted(self.keys, needles, side="left")
+            hi = np.searchsorted(self.keys, needles, side="right")
             if cap:
                 lo = np.maximum(lo, hi - cap)
             n = hi - lo
@@ -97,7 +116,7 @@ class Postings:
                 total = int(n.sum())
                 offsets = np.repeat(lo - (np.cumsum(n) - n), n)  # each range's start, minus its place in the output
                 out.append(self.rows[offsets + np.arange(total)])
-                pos.append(np.repeat(np.arange(len(keys)), n))
+                pos.append(np.repeat(order, n))
         if self._pending:
             found, where = [], []
             for i, k in enumerate(keys.tolist()):
@@ -140,7 +159,6 @@ class CopyIndex:
     ids: list[str] = field(default_factory=list)  # row -> article id
     max_hits: int = 256  # rows sharing the most bands that are scored per query
     bucket_cap: int = 48  # latest rows read per LSH bucket or anchor: a query's cost does not grow with the desk
-    vocab: Vocab = field(default_factory=Vocab)  # word -> 32-bit hash memo (time only)
 
     def __post_init__(self):
         s = self.settings
@@ -149,16 +167,17 @@ class CopyIndex:
         # at Jaccard 0.35 meets 97% of the time, at 0.1 25%); hits are capped and ranked, then judged on the texts
         self.bands, self.rows_per_band = lsh_shape(s.candidate_threshold, s.minhash_perm, (0.15, 0.85))
         self._salt = np.arange(1, self.bands + 1, dtype=np.uint64) * np.uint64(0x2545F4914F6CDD1D)
-        self._signatures = np.zeros((1024, s.minhash_perm), dtype=np.uint32)
+        # the low 16 bits of each bin: estimates as good (a false agreement per 65,536), half the memory read
+        self._signatures = np.zeros((1024, s.minhash_perm), dtype=np.uint16)
         self._order = np.zeros(1024, dtype=np.uint64)  # hash of each row's id: ties break the same in every run
         self._bands = Postings(np.uint64)
         self._anchors = Postings(np.uint32)
 
     def empty_like(self) -> "CopyIndex":
         """A new empty index with the same settings and shape (without recomputing them)."""
-        other = copy.copy(self)  # settings, shape, hash tables and word memo are shared; the contents are not
+        other = copy.copy(self)  # settings, shape and hash tables are shared; the contents are not
         other.keys, other.ids = {}, []
-        other._signatures = np.zeros((64, self.settings.minhash_perm), dtype=np.uint32)
+        other._signatures = np.zeros((64, self.settings.minhash_perm), dtype=np.uint16)
         other._order = np.zeros(64, dtype=np.uint64)
         other._bands, other._anchors = Postings(np.uint64), Postings(np.uint32)
         return other
@@ -197,7 +216,7 @@ class CopyIndex:
             self._order = np.concatenate([self._order, np.zeros_like(self._order)])
         rows = np.arange(start, start + n, dtype=np.int32)
         vals = values[fresh]
-        self._signatures[start : start + n] = vals
+        self._signatures[start : start + n] = vals.astype(np.uint16)
         for row, i in zip(rows.tolist(), fresh):
             self._order[row] = zlib.crc32(keys[i].encode("utf-8"))
             self.keys[keys[i]] = row
@@ -235,11 +254,13 @@ class CopyIndex:
                 art, rows = art[keep], rows[keep]
             if not len(rows):
                 continue
-            pair, shared = np.unique(art.astype(np.int64) << 32 | rows, return_counts=True)
+            pair, shared = _counted(art.astype(np.int64) << 32 | rows)
             art, rows = pair >> 32, (pair & 0xFFFFFFFF).astype(np.intp)
-            mine = part.astype(np.uint32)
+            mine = part.astype(np.uint16).view(np.uint64)  # 4 bins per word
+            stored = self._signatures.view(np.uint64)
+            head = PREFILTER_BINS // 4
             # most hits share one band by chance: a first look at a quarter of the bins drops them cheaply
-            agree = (self._signatures[rows, :PREFILTER_BINS] == mine[art, :PREFILTER_BINS]).sum(axis=1, dtype=np.int16)
+            agree = _equal_lanes(np.take(stored[:, :head], rows, axis=0), mine[art, :head], 16)
             keep = (shared >= 2) | (agree >= PREFILTER_MIN)
             art, rows, agree = art[keep], rows[keep], agree[keep]
             if len(art) and np.bincount(art).max() > self.max_hits:  # score only the likeliest per query
@@ -249,7 +270,7 @@ class CopyIndex:
                 keep = _rank_in_group(art) < self.max_hits
                 art, rows = art[keep], rows[keep]
             n = self._signatures.shape[1]
-            same = (self._signatures[rows] == mine[art]).sum(axis=1, dtype=np.int16)
+            same = _equal_lanes(np.take(stored, rows, axis=0), mine[art], 16)
             est = same / n
             order = np.argsort(art << 40 | (n - same).astype(np.int64) << 32 | self._order[rows].astype(np.int64),
                                kind="stable")
@@ -277,7 +298,7 @@ class CopyIndex:
             art, rows = art[keep], rows[keep]
         if not len(rows):
             return out
-        pair, counts = np.unique(art.astype(np.int64) << 32 | rows, return_counts=True)
+        pair, counts = _counted(art.astype(np.int64) << 32 | rows)
         art, rows = pair >> 32, pair & 0xFFFFFFFF
         keep = counts >= min_shared
         art, rows, counts = art[keep], rows[keep], counts[keep]

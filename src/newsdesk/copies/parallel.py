@@ -15,19 +15,9 @@ from typing import Iterator
 import numpy as np
 
 from ..records import Article
-from .sketch import Sketch, Vocab, sketch_texts
+from .sketch import Sketch, sketch_texts
 
 PARALLEL_MIN = 1000  # below this many articles, starting workers costs more than it saves
-VOCAB_MAX = 1_000_000  # words a worker's hash memo holds before it starts afresh (about 100 MB)
-
-_WORKER: dict = {}  # state of a worker process only: its word-hash memo, kept across batches
-
-
-def _sketch(texts: list[str], perm: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[Sketch]:
-    vocab = _WORKER.get("vocab")
-    if vocab is None or len(vocab) > VOCAB_MAX:
-        vocab = _WORKER["vocab"] = Vocab()
-    return sketch_texts(texts, perm, vocab)
 
 
 def sketch_batches(batches: list[list[Article]], perm: tuple[np.ndarray, np.ndarray, np.ndarray],
@@ -39,7 +29,7 @@ def sketch_batches(batches: list[list[Article]], perm: tuple[np.ndarray, np.ndar
     with ProcessPoolExecutor(workers) as pool:
         ahead: deque = deque()
         for batch in batches:
-            ahead.append((batch, pool.submit(_sketch, [a.text for a in batch], perm)))
+            ahead.append((batch, pool.submit(sketch_texts, [a.text for a in batch], perm)))
             if len(ahead) > 2 * workers:  # a bounded window: memory does not grow with the pile
                 yield _by_id(*ahead.popleft())
         while ahead:

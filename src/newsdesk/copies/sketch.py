@@ -11,6 +11,7 @@ lives in :mod:`newsdesk.copies.index`.
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from dataclasses import dataclass
@@ -25,49 +26,89 @@ _MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1, 0xD
 _EMPTY = np.zeros(0, dtype=np.uint32)
 
 
-class Vocab(dict):
-    """A word -> 32-bit hash memo owned by its caller (it only saves time)."""
-
-    def __missing__(self, word: str) -> int:
-        h = self[word] = zlib.crc32(word.encode("utf-8"))
-        return h
-
-
-def _word_hashes(words: list[str] | set[str], vocab: dict[str, int]) -> np.ndarray:
-    if not isinstance(vocab, Vocab):
-        vocab = Vocab(vocab)
-    return np.fromiter(map(vocab.__getitem__, words), dtype=np.uint32, count=len(words))
+_P = np.uint64(0x100000001B3)  # odd multiplier of the polynomial byte hash
+_FMIX = np.uint64(0xFF51AFD7ED558CCD)
+_U33 = np.uint64(33)
+_U32 = np.uint64(32)
+_LOW32 = np.uint64(0xFFFFFFFF)
 
 
-def shingles(text: str, k: int, vocab: dict[str, int] | None = None, normalised: bool = False) -> np.ndarray:
-    """Sorted unique 32-bit hashes of the word k-grams of the normalised text.
+@functools.cache
+def _powers(n: int) -> np.ndarray:
+    return np.cumprod(np.full(n, _P, dtype=np.uint64))
 
-    ``vocab`` is an optional word -> hash memo owned by the caller (it only saves time).
+
+def word_hashes(norm: str) -> tuple[np.ndarray, np.ndarray]:
+    """The 32-bit hash of each word of a normalised text, in order, and each word's length in bytes.
+
+    ``norm`` is words separated by single spaces (:func:`normalise_body`).
+    Each word's UTF-8 bytes are hashed as a polynomial (one numpy pass over the
+    whole text: a sum over each word's segment), then mixed; the hash depends on
+    the word alone, so it is the same in every process and run.
     """
-    words = (text if normalised else normalise_body(text)).split()
-    if not words:
+    if not norm:
+        return _EMPTY, _EMPTY
+    b = np.frombuffer((norm + " ").encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    ends = np.flatnonzero(b == 32)
+    starts = np.empty_like(ends)
+    starts[0] = 0
+    starts[1:] = ends[:-1] + 1
+    lengths = ends - starts + 1  # each segment is a word and the space after it
+    longest = int(lengths.max())
+    powers = _powers(64) if longest <= 64 else _powers(longest)
+    h = np.add.reduceat(b * powers[np.arange(len(b)) - np.repeat(starts, lengths)], starts)
+    h ^= h >> _U33
+    h *= _FMIX
+    h ^= h >> _U33
+    return (h >> _U32).astype(np.uint32), lengths - 1
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (np.unique without its overhead on small arrays)."""
+    out = np.sort(values)
+    if len(out) > 1:
+        keep = np.empty(len(out), dtype=bool)
+        keep[0] = True
+        np.not_equal(out[1:], out[:-1], out=keep[1:])
+        out = out[keep]
+    return out
+
+
+def shingles(text: str, k: int, normalised: bool = False) -> np.ndarray:
+    """Sorted unique 32-bit hashes of the word k-grams of the normalised text."""
+    h, _ = word_hashes(text if normalised else normalise_body(text))
+    if not len(h):
         return _EMPTY
-    uniq, inverse = np.unique(np.array(words), return_inverse=True)
-    h = _word_hashes(uniq.tolist(), Vocab() if vocab is None else vocab)[inverse]
-    k = min(k, len(words), len(_MIX))
-    n = len(words) - k + 1
+    k = min(k, len(h), len(_MIX))
+    n = len(h) - k + 1
     acc = np.zeros(n, dtype=np.uint64)
     for j in range(k):
         acc = (acc * np.uint64(31) + h[j : j + n] * _MIX[j]) & np.uint64(0xFFFFFFFF)
-    return np.unique(acc)
+    return _distinct(acc)
 
 
-_DROP = STOPWORDS | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+@functools.cache
+def _stopword_hashes() -> np.ndarray:
+    return np.unique(word_hashes(" ".join(sorted(STOPWORDS)))[0])
 
 
-def bag(text: str, vocab: dict[str, int] | None = None, normalised: bool = False) -> np.ndarray:
-    """Hashes of the distinct content words (stopwords and one-character words dropped)."""
-    words = set((text if normalised else normalise_body(text)).split())
-    words -= _DROP
-    words = {w for w in words if len(w) > 1} if 1 in map(len, words) else words
-    if not words:
-        return _EMPTY
-    return np.unique(_word_hashes(words, Vocab() if vocab is None else vocab))
+def bag(text: str, normalised: bool = False) -> np.ndarray:
+    """Sorted hashes of the distinct content words (stopwords and one-character words dropped)."""
+    return bags([text if normalised else normalise_body(text)])[0]
+
+
+def bags(norms: list[str]) -> list[np.ndarray]:
+    """:func:`bag` of each normalised text, computed for all of them in one numpy pass."""
+    counts = np.array([n.count(" ") + 1 if n else 0 for n in norms], dtype=np.int64)
+    h, lengths = word_hashes(" ".join(n for n in norms if n))
+    owner = np.repeat(np.arange(len(norms), dtype=np.uint64), counts)
+    keys = _distinct((owner[lengths > 1] << _U32) | h[lengths > 1])
+    words = (keys & _LOW32).astype(np.uint32)
+    stop = _stopword_hashes()
+    keep = stop[np.minimum(np.searchsorted(stop, words), len(stop) - 1)] != words
+    keys, words = keys[keep], words[keep]
+    cuts = np.searchsorted(keys >> _U32, np.arange(len(norms) + 1, dtype=np.uint64))
+    return [words[lo:hi] for lo, hi in zip(cuts[:-1].tolist(), cuts[1:].tolist())]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -126,8 +167,6 @@ def permutations(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     return a, b, rng.integers(0, n, size=(n, PROBES)).astype(np.intp)
 
 
-_LOW32 = np.uint64(0xFFFFFFFF)
-
 
 def signature(hashes: np.ndarray, perm: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
     """One-permutation MinHash signature (uint64 values below 2**32) of a set of 32-bit hashes.
@@ -139,28 +178,37 @@ def signature(hashes: np.ndarray, perm: tuple[np.ndarray, np.ndarray, np.ndarray
     densification, Shrivastava 2017). One hash per element instead of one per
     element and bin: the cost no longer grows with the signature length.
     """
+    return signatures([hashes], perm)[0]
+
+
+def signatures(sets: list[np.ndarray], perm: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
+    """:func:`signature` of each set, one row each, computed for all of them in one numpy pass."""
     a, b, probes = perm
-    n = len(probes)
-    if len(hashes) == 0:
-        return np.full(n, 0xFFFFFFFF, dtype=np.uint64)
+    n, bits = len(probes), len(probes).bit_length() - 1
+    out = np.full((len(sets), n), 0xFFFFFFFF, dtype=np.uint64)
+    if not sets:
+        return out
+    owner = np.repeat(np.arange(len(sets), dtype=np.uint64), [len(x) for x in sets])
     with np.errstate(over="ignore"):
-        h = hashes.astype(np.uint64) * a[0] + b[0]  # mod 2^64
-    shift = np.uint64(64 - (n.bit_length() - 1))
-    keyed = np.sort(((h >> shift) << np.uint64(32)) | ((h >> np.uint64(shift - 32)) & _LOW32))
-    bins = (keyed >> np.uint64(32)).astype(np.intp)
-    first = np.flatnonzero(np.concatenate(([True], bins[1:] != bins[:-1])))
-    values = np.full(n, 0xFFFFFFFF, dtype=np.uint64)
-    filled = np.zeros(n, dtype=bool)
-    values[bins[first]] = keyed[first] & _LOW32
-    filled[bins[first]] = True
-    empty = np.flatnonzero(~filled)
-    if len(empty):
-        options = probes[empty]
-        ok = filled[options]
+        h = np.concatenate(sets).astype(np.uint64) * a[0] + b[0]  # mod 2^64
+    shift = np.uint64(64 - bits)
+    keyed = _distinct((owner << np.uint64(32 + bits)) | ((h >> shift) << _U32) | ((h >> (shift - _U32)) & _LOW32))
+    cell = keyed >> _U32  # owner and bin
+    first = np.empty(len(cell), dtype=bool)
+    first[:1] = True
+    np.not_equal(cell[1:], cell[:-1], out=first[1:])
+    cell, value = cell[first].astype(np.intp), keyed[first] & _LOW32
+    filled = np.zeros((len(sets), n), dtype=bool)
+    out.reshape(-1)[cell] = value
+    filled.reshape(-1)[cell] = True
+    rows, bins = np.nonzero(~filled)
+    if len(rows):
+        options = probes[bins]  # (empty cells, PROBES)
+        ok = filled[rows[:, None], options]
         pick = ok.argmax(axis=1)
-        found = ok[np.arange(len(empty)), pick]
-        values[empty[found]] = values[options[found, pick[found]]]
-    return values
+        found = ok[np.arange(len(rows)), pick]
+        out[rows[found], bins[found]] = out[rows[found], options[found, pick[found]]]
+    return out
 
 
 def to_bytes(values: np.ndarray) -> bytes:
@@ -178,16 +226,9 @@ class Sketch:
     values: np.ndarray  # its MinHash signature
 
 
-def sketch_texts(texts: list[str], perm: tuple[np.ndarray, np.ndarray, np.ndarray],
-                 vocab: Vocab | None = None) -> list[Sketch]:
-    """The sketch of each text, with ``perm`` from :func:`permutations`.
-
-    ``vocab``: the caller's word-hash memo, kept across calls (it only saves time); else one for this call.
-    """
-    vocab = Vocab() if vocab is None else vocab
-    out = []
-    for text in texts:
-        norm, anchors_ = normalise_with_anchors(text)
-        words = bag(norm, vocab, normalised=True)
-        out.append(Sketch(norm, anchors_, words, signature(words, perm)))
-    return out
+def sketch_texts(texts: list[str], perm: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[Sketch]:
+    """The sketch of each text, with ``perm`` from :func:`permutations`."""
+    normed = [normalise_with_anchors(t) for t in texts]
+    words = bags([norm for norm, _ in normed])
+    return [Sketch(norm, anchors_, w, values)
+            for (norm, anchors_), w, values in zip(normed, words, signatures(words, perm))]
