@@ -82,3 +82,15 @@ def test_moved_articles_are_explained_again():
         why = res.explanations[aid]
         assert why["event"] == ev and why["story"] == st
         assert why["reason"] in {"joined event", "new event", "moved when its story was re-clustered"}
+
+
+def test_two_established_groups_need_more_than_the_join_threshold_to_merge():
+    # two tight groups of five whose articles are 0.07 alike across groups
+    sim = np.full((10, 10), 0.07)
+    sim[:5, :5] = sim[5:, 5:] = 0.3
+    assert average_linkage(sim, 0.06) == [list(range(10))]
+    assert average_linkage(sim, 0.06, 0.075, 5) == [list(range(5)), list(range(5, 10))]
+    # a stray article still joins a group at the plain threshold
+    stray = np.full((6, 6), 0.3)
+    stray[5, :5] = stray[:5, 5] = 0.07
+    assert average_linkage(stray, 0.06, 0.075, 5) == [list(range(6))]
