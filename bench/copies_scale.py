@@ -31,6 +31,7 @@ import argparse
 import json
 import random
 import re
+import resource
 import sys
 import time
 import tracemalloc
@@ -117,9 +118,9 @@ def measure(size: int, queries: int, n_planted: int, pool: list[str]) -> dict:
     t0, c0 = time.perf_counter(), time.process_time()
     found = search(index, batches, [None] * len(batches))
     one, one_cpu = time.perf_counter() - t0, time.process_time() - c0
-    t0 = time.perf_counter()
+    t0, c0, k0 = time.perf_counter(), time.process_time(), _children_cpu()
     search(index, batches, sketch_batches(batches, index.perm, 2, min_articles=0))
-    two = time.perf_counter() - t0
+    two, two_main, two_workers = time.perf_counter() - t0, time.process_time() - c0, _children_cpu() - k0
     sketches = [sketch(a.text) for a in fresh]
     t0 = time.perf_counter()
     for values, anchors in sketches:
@@ -129,8 +130,15 @@ def measure(size: int, queries: int, n_planted: int, pool: list[str]) -> dict:
     return {"size": size, "fill_articles_per_s": size / fill, "bytes_per_article": mem / size,
             "query_ms": 1000 * lookups_only / queries, "sketch_and_query_per_s": queries / one,
             "sketch_and_query_per_cpu_s": queries / one_cpu,
-            "sketch_and_query_per_s_2proc": queries / two, "candidates_per_query": found / queries,
+            "sketch_and_query_per_s_2proc": queries / two, "cpu_us_main_2proc": 1e6 * two_main / queries,
+            "cpu_us_workers_2proc": 1e6 * two_workers / queries, "candidates_per_query": found / queries,
             "planted_recall": hits / max(1, n_planted)}
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (the sketching workers, once the pool is shut)."""
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return use.ru_utime + use.ru_stime
 
 
 PEER_MEMORY_SAMPLE = 5000
@@ -209,7 +217,8 @@ def _print(r: dict, p: dict | None) -> None:
     print(f"- ours: fill {r['fill_articles_per_s']:.0f} art/s, {r['bytes_per_article']:.0f} bytes/article, "
           f"lookup {r['query_ms']:.2f} ms one article at a time; batched sketch+search "
           f"{r['sketch_and_query_per_s']:.0f} art/s in 1 process ({r['sketch_and_query_per_cpu_s']:.0f} per CPU second), "
-          f"{r['sketch_and_query_per_s_2proc']:.0f} art/s with sketching in 2 worker processes, "
+          f"{r['sketch_and_query_per_s_2proc']:.0f} art/s with sketching in 2 worker processes "
+          f"(CPU per article: {r['cpu_us_main_2proc']:.0f} us searching, {r['cpu_us_workers_2proc']:.0f} us sketching), "
           f"{r['candidates_per_query']:.2f} candidates/query, planted copies found {r['planted_recall']:.3f}")
     if p:
         print(f"- datasketch 2.0 (MinHash 128 + MinHashLSH, same word sets): fill {p['fill_articles_per_s']:.0f} art/s, "
