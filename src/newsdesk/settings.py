@@ -38,7 +38,7 @@ class Settings:
     partial_min_shared: int = _s(2, "Long sentences shared verbatim that make an article a partial-copy candidate.")
     partial_min_run: int = _s(3, "Consecutive near-verbatim sentences that make a partial copy.")
     # clustering
-    event_threshold: float = _s(0.05, "Average similarity (idf over the story's recent articles) at which articles of a story group into one event (average linkage).")
+    event_threshold: float = _s(0.06, "Average similarity (idf over the story's recent articles) at which articles of a story group into one event (average linkage).")
     event_group_threshold: float = _s(0.075, "Average similarity at which two groups of event_group_size or more articles each merge into one event (two established events need more evidence than a stray article).")
     event_group_size: int = _s(5, "Articles each of two groups must have for event_group_threshold to apply.")
     story_threshold: float = _s(0.10, "Cosine similarity of an article to a story centroid needed to join the story.")
