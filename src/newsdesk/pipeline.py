@@ -24,6 +24,7 @@ from .cluster import ClusterState, Features, article_features, assign_clusters, 
 from .copies import CopyIndex, detect_copies
 from .copies.parallel import sketch_batches
 from .facts import extract_facts
+from .facts.entities import NameIndex
 from .facts.gazetteer import Gazetteer
 from .facts.nlp import load_nlp
 from .facts.parallel import extract_facts_parallel
@@ -220,14 +221,12 @@ def link_facts(store: SQLiteStore, settings: Settings, summary: BuildSummary, pr
     if settings.workers > 1 and len(new) >= 4 * settings.facts_chunk:
         batches = extract_facts_parallel(new, settings.workers, known, gazetteer, settings.facts_chunk)
     else:
-        nlp = load_nlp("ner")
-        batches = ((part, extract_facts(part, nlp, known, gazetteer))
+        nlp, index = load_nlp("ner"), NameIndex(known)
+        batches = ((part, extract_facts(part, nlp, known, gazetteer, index))
                    for part in (new[i : i + settings.facts_chunk] for i in range(0, len(new), settings.facts_chunk)))
-    done, saved = 0, dict(known)
+    done = 0
     for part, facts in batches:
-        changed = {k: v for k, v in known.items() if saved.get(k) != v}  # names the batch added or renamed
-        store.save_facts([a.id for a in part], facts.mentions, facts.quotes, facts.figures, changed)
-        saved.update(changed)
+        store.save_facts([a.id for a in part], facts.mentions, facts.quotes, facts.figures, facts.names)
         summary.quotes += len(facts.quotes)
         summary.figures += len(facts.figures)
         done += len(part)

@@ -201,3 +201,21 @@ def test_desk_names_merge_through_the_index():
     # a later batch building its index from the stored names merges the same way
     later = canonical_names(people("Zelenskiy said.", "Zelenskiy"), dict(known))
     assert later[0].canonical == "Volodymyr Zelensky"
+
+
+def test_a_batch_reports_only_the_names_it_added():
+    from newsdesk.facts.entities import NameIndex
+    from newsdesk.facts.records import Mention
+
+    def mention(name, label="PER"):
+        return Mention("a", 0, len(name), name, label, name)
+
+    known = {"volodymyr zelensky": "Volodymyr Zelensky", "org:united nations": "United Nations"}
+    index = NameIndex(known)
+    canonical_names([mention("Volodymyr Zelenskyy"), mention("Olena Kovalenko"), mention("United Nations", "ORG"),
+                     mention("Red Cross", "ORG")], known, None, index)
+    # the variant and the new names are stored for the next run; what the desk knew is not written again
+    assert index.take_added() == {"volodymyr zelenskyy": "Volodymyr Zelensky", "olena kovalenko": "Olena Kovalenko",
+                                  "org:red cross": "Red Cross"}
+    canonical_names([mention("Olena Kovalenko")], known, None, index)
+    assert index.take_added() == {}

@@ -166,17 +166,32 @@ class NameIndex:
     known names whose surname could be a spelling variant of its own, not with every name of the desk.
 
     Build one per batch (``NameIndex(known)``) and pass it to each ``canonical_names`` call of the
-    batch; it follows the names ``canonical_names`` adds to ``known``.
+    batch; it follows the names ``canonical_names`` adds to ``known`` and keeps them in ``added``
+    (folded key -> canonical name) until :meth:`take_added`, so that a caller stores only what a
+    batch added, whatever the size of the desk.
     """
 
-    __slots__ = ("known", "_order", "_buckets")
+    __slots__ = ("known", "added", "_order", "_buckets")
 
     def __init__(self, known: dict[str, str]) -> None:
         self.known = known
+        self.added: dict[str, str] = {}
         self._order: dict[str, int] = {}
         self._buckets: dict[str, list[str]] = {}
         for key in known:
             self.add(key)
+
+    def put(self, key: str, canonical: str) -> str:
+        """``known[key]``, set to ``canonical`` (and recorded in ``added``) when the desk lacks it."""
+        if key not in self.known:
+            self.known[key] = self.added[key] = canonical
+            self.add(key)
+        return self.known[key]
+
+    def take_added(self) -> dict[str, str]:
+        """The names added since the last call (folded key -> canonical name)."""
+        added, self.added = self.added, {}
+        return added
 
     def add(self, key: str) -> None:
         """Index ``key`` (a folded full name; organisation keys and single words are skipped)."""
@@ -200,7 +215,8 @@ def canonical_names(mentions: list[Mention], known: dict[str, str] | None = None
 
     ``known``: the desk's names so far, folded key -> canonical name; updated in place with the new
     full names, so passing the same dict for every article merges variants across the desk.
-    ``index``: a ``NameIndex`` of ``known`` kept across the calls of a batch (built when omitted).
+    ``index``: a ``NameIndex`` of ``known`` kept across the calls of a batch (built when omitted);
+    the names this call adds to ``known`` are also recorded in ``index.added``.
     """
     gaz = gazetteer or Gazetteer()
     known = {} if known is None else known
@@ -229,7 +245,7 @@ def canonical_names(mentions: list[Mention], known: dict[str, str] | None = None
         elif m.label == "LOC":
             m.canonical = gaz.place_name(m.text) or m.text
         else:
-            m.canonical = _resolve_org(m.text, orgs, known)
+            m.canonical = _resolve_org(m.text, orgs, index)
     return mentions
 
 
@@ -242,12 +258,8 @@ def _desk_person(name: str, index: NameIndex) -> str:
     for other_key in index.candidates(surname):
         canonical = known[other_key]
         if _same_folded(surname, other_key.split()[-1]) and _same_person(name, canonical):
-            known[key] = canonical
-            index.add(key)
-            return canonical
-    known[key] = name
-    index.add(key)
-    return name
+            return index.put(key, canonical)
+    return index.put(key, name)
 
 
 def _resolve_person(name: str, fulls: list[str], resolved: dict[str, str], index: NameIndex) -> str:
@@ -277,7 +289,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-def _resolve_org(text: str, orgs: dict[str, str], known: dict[str, str]) -> str:
+def _resolve_org(text: str, orgs: dict[str, str], index: NameIndex) -> str:
     """Acronyms take the full name used in the article ("UN" -> "United Nations"); ``orgs``: the
     article's organisation names with their initials."""
     key = "org:" + fold(text)
@@ -285,6 +297,5 @@ def _resolve_org(text: str, orgs: dict[str, str], known: dict[str, str]) -> str:
     if compact.isupper() and 2 <= len(compact) <= 6:
         for other, initials in orgs.items():
             if other != text and initials == compact:
-                known.setdefault(key, other)
-                return known[key]
-    return known.setdefault(key, text)
+                return index.put(key, other)
+    return index.put(key, text)

@@ -30,7 +30,8 @@ def _extract(articles: list[Article]) -> Facts:
 
 
 def settle_names(facts: Facts, known: dict[str, str], gazetteer: Gazetteer, index: NameIndex | None = None) -> Facts:
-    """Give ``facts`` the desk's canonical names (``known`` is updated in place), speakers included.
+    """Give ``facts`` the desk's canonical names (``known`` is updated in place, and ``facts.names`` holds
+    the names added), speakers included.
 
     ``index``: a ``NameIndex`` of ``known`` kept from chunk to chunk (built when omitted)."""
     index = index if index is not None and index.known is known else NameIndex(known)
@@ -44,6 +45,7 @@ def settle_names(facts: Facts, known: dict[str, str], gazetteer: Gazetteer, inde
         renamed[article] = {old: m.canonical for old, m in zip(local, mentions) if old != m.canonical}
     for q in facts.quotes:
         q.speaker = renamed.get(q.article, {}).get(q.speaker, q.speaker) if q.speaker else q.speaker
+    facts.names = index.take_added()
     return facts
 
 
