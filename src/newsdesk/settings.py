@@ -41,7 +41,7 @@ class Settings:
     event_threshold: float = _s(0.06, "Average similarity (idf over the story's recent articles) at which articles of a story group into one event (average linkage).")
     event_group_threshold: float = _s(0.075, "Average similarity at which two groups of event_group_size or more articles each merge into one event (two established events need more evidence than a stray article).")
     event_group_size: int = _s(5, "Articles each of two groups must have for event_group_threshold to apply.")
-    event_stray_threshold: float = _s(0.03, "Average similarity from which a group of event_stray_size articles or fewer joins an event of event_group_size or more (a report worded its own way).")
+    event_stray_threshold: float = _s(0.04, "Average similarity from which a group of event_stray_size articles or fewer joins an event of event_group_size or more (a report worded its own way).")
     event_stray_size: int = _s(2, "Largest group that event_stray_threshold lets join an established event.")
     story_threshold: float = _s(0.10, "Cosine similarity of an article to a story centroid needed to join the story.")
     event_window_days: int = _s(5, "Articles of a story within this many days of a new one are re-clustered into events with it.")
