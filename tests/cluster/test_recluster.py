@@ -94,3 +94,13 @@ def test_two_established_groups_need_more_than_the_join_threshold_to_merge():
     stray = np.full((6, 6), 0.3)
     stray[5, :5] = stray[:5, 5] = 0.07
     assert average_linkage(stray, 0.06, 0.075, 5) == [list(range(6))]
+
+
+def test_one_or_two_articles_worded_their_own_way_join_an_established_event():
+    sim = np.full((7, 7), 0.3)
+    sim[5:, :5] = sim[:5, 5:] = 0.035  # two reports that share little wording with the five
+    assert average_linkage(sim, 0.06) == [list(range(5)), [5, 6]]
+    assert average_linkage(sim, 0.06, 0.075, 5, 0.03, 2) == [list(range(7))]
+    # but not two small groups with each other, nor a third article
+    small = np.full((3, 3), 0.035)
+    assert average_linkage(small, 0.06, 0.075, 5, 0.03, 2) == [[0], [1], [2]]

@@ -5,7 +5,8 @@ The articles of the story within ``event_window_days`` of the new one (at most
 story about earthquakes, "quake" says nothing about which one an article reports;
 the place and magnitude say much), then grouped by average linkage at
 ``event_threshold`` (two groups of ``event_group_size`` articles or more only at
-``event_group_threshold``). The new partition is mapped onto the existing event ids by
+``event_group_threshold``; one or two articles join such a group from
+``event_stray_threshold``). The new partition is mapped onto the existing event ids by
 largest overlap (ties: the older event keeps its id); a cluster that takes no id is
 a new event (a split when its articles came from one), an event left without
 articles is merged into the one that took most of them. Everything here is a pure
@@ -68,24 +69,33 @@ def local_vectors(feats: list[Features], weights: tuple[float, float, float], sm
 
 
 def average_linkage(sim: np.ndarray, threshold: float, group_threshold: float | None = None,
-                    group_size: int = 5) -> list[list[int]]:
+                    group_size: int = 5, stray_threshold: float | None = None, stray_size: int = 2) -> list[list[int]]:
     """Groups of row indices: merge the two groups of highest mean pairwise similarity while it
-    is at least ``threshold``; two groups of ``group_size`` or more articles each merge only at
-    ``group_threshold`` or more (two established events need more evidence to become one than a
-    stray article does to join one; a pair refused once stays apart). Each group sorted, groups in
-    order of their first member."""
+    is at least ``threshold``, with two exceptions by size: two groups of ``group_size`` or more
+    articles each merge only at ``group_threshold`` or more (two established events need more
+    evidence to become one than a stray article does to join one), and a group of at most
+    ``stray_size`` articles joins one of ``group_size`` or more from ``stray_threshold`` (a
+    report that words the event its own way still belongs to it). A pair refused once stays
+    apart. Each group sorted, groups in order of their first member."""
     n = len(sim)
     s = np.round(sim, 9)  # ties broken the same way whatever the summation order
     np.fill_diagonal(s, -np.inf)
     size = np.ones(n)
     members = [[i] for i in range(n)]
+    floor = min(threshold, stray_threshold) if stray_threshold is not None else threshold
     while True:
         k = int(np.argmax(s))
         i, j = divmod(k, n)
-        if s[i, j] < threshold:
+        if s[i, j] < floor:
             break
         i, j = min(i, j), max(i, j)
-        if group_threshold is not None and s[i, j] < group_threshold and min(size[i], size[j]) >= group_size:
+        small, large = sorted((size[i], size[j]))
+        need = threshold
+        if group_threshold is not None and small >= group_size:
+            need = group_threshold
+        elif stray_threshold is not None and small <= stray_size and large >= group_size:
+            need = stray_threshold
+        if s[i, j] < need:
             s[i, j] = s[j, i] = -np.inf
             continue
         row = (s[i] * size[i] + s[j] * size[j]) / (size[i] + size[j])
@@ -124,7 +134,8 @@ def recluster(state: ClusterState, sid: str, window: list[str], s: Settings) -> 
     x, cols = local_vectors([feats[a] for a in ids], (1.0, s.event_name_weight, s.event_number_weight),
                             s.story_idf_smoothing)
     sim = x @ x.T
-    clusters = average_linkage(sim, s.event_threshold, s.event_group_threshold, s.event_group_size)
+    clusters = average_linkage(sim, s.event_threshold, s.event_group_threshold, s.event_group_size,
+                               s.event_stray_threshold, s.event_stray_size)
     out = Outcome(ids, x, cols, sim, clusters, [""] * len(clusters))
     _name(state, out, sid)
     _move(state, out, sid, s)
