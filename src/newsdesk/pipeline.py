@@ -218,10 +218,11 @@ def link_facts(store: SQLiteStore, settings: Settings, summary: BuildSummary, pr
         return
     gazetteer = Gazetteer()
     known = store.known_names()
+    nlp = load_nlp("ner")  # loaded once: worker processes inherit it
     if settings.workers > 1 and len(new) >= 4 * settings.facts_chunk:
-        batches = extract_facts_parallel(new, settings.workers, known, gazetteer, settings.facts_chunk)
+        batches = extract_facts_parallel(new, settings.workers, known, gazetteer, settings.facts_chunk, nlp=nlp)
     else:
-        nlp, index = load_nlp("ner"), NameIndex(known)
+        index = NameIndex(known)
         batches = ((part, extract_facts(part, nlp, known, gazetteer, index))
                    for part in (new[i : i + settings.facts_chunk] for i in range(0, len(new), settings.facts_chunk)))
     done = 0
