@@ -16,6 +16,9 @@ def docs(nlp, texts: list[str], name: str, components: str):
     """Docs for ``texts`` (cached under ``name`` + a hash of the texts), and whether they were cached."""
     from spacy.tokens import DocBin
 
+    if "newsdesk_name_windows" in nlp.pipe_names:  # Docs of the name windows change with their settings
+        windows = nlp.get_pipe("newsdesk_name_windows")
+        components += f"-m{windows.margin}"
     digest = hashlib.sha1("\x00".join(texts).encode()).hexdigest()[:12]
     path: Path = CACHE / "nlp" / f"{name}-{components}-{digest}.spacy"
     if path.exists():

@@ -163,7 +163,9 @@ def test_name_windows_skip_text_without_names(windowed):
     fast, _whole = windowed
     windows = fast.get_pipe("newsdesk_name_windows")
     doc = fast.make_doc(_ARTICLE)
-    sub, index, places = windows._windows(doc)
+    plan = windows._plan(doc)
+    sub, index = windows._sub(doc, plan)
+    places = plan.places
     kept = {doc[i].text for i in index}
     assert "Zelenskiy" in kept and "Olenko" in kept
     assert not {"rain", "evening", "quarter", "tenth", "year"} & kept  # words far from any name

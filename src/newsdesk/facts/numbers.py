@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from newsdesk.facts import scan
 from newsdesk.facts.numbers_money import CUR_BEFORE, is_conversion, money
 from newsdesk.facts.numbers_nonfigure import is_non_figure
 
@@ -37,6 +38,7 @@ _CORE_BODY = rf"(?:(?P<dig>{_DIG})|(?P<vague>{_VAGUE})|(?P<words>{_WORDS}))(?![\
 _CORE = re.compile(rf"(?<![\w.,/:$€£¥₹-]){_CORE_BODY}|(?<=[$€£¥₹])(?P<dig2>{_DIG})(?![/:]|,\d|\.\d)", re.I)
 _START = re.compile(rf"\d|\b(?:{_NW}|an?\s+(?:hundred|thousand|million|billion|trillion|dozen|quarter|third)|half|three\s+"
                     r"quarters|tens|hundreds|dozens|scores|thousands|millions|several|a\s+few)\b", re.I)
+_START_LOWER = re.compile(_START.pattern.replace(r"\d|\b(?:", r"\d|(?:", 1))  # its prefilter (scan.py)
 _CORE_NEXT = re.compile(rf"{_CORE_BODY}|(?P<dig2>(?!))", re.I)  # the second number of a range, after "-"
 _SCALE_AFTER = re.compile(r"(?:\s+|-)?(thousand|million|billion|trillion)\b|(mn|bn|tn|m|b|k)\b", re.I)
 _PERCENT = re.compile(r"\s?%|\s+(?:per\s?cent|percent|pc)\b(?:age\s+points?)?|\s+percentage\s+points?\b", re.I)
@@ -156,8 +158,9 @@ def find_quantities(text: str) -> list[Quantity]:
     sc = _Scanner(text)
     out: list[Quantity] = []
     pos = 0
+    low = scan.lowered(text)
     while True:
-        m = _START.search(text, pos)  # a cheap scan for where a number may start
+        m = scan.search(_START, _START_LOWER, text, low, pos)  # a cheap scan for where a number may start
         if not m:
             return out
         got = sc.core_at(m.start())
