@@ -77,6 +77,7 @@ class Settings:
     timeline_target_words: int = _s(20, "Typical length of a timeline sentence (T17's gold: 20 words).")
     timeline_length_penalty: float = _s(0.05, "Score lost per unit of |log(words / target)| of a sentence.")
     timeline_mmr: float = _s(0.6, "Relevance share in maximal marginal relevance (the rest penalises repeats).")
+    timeline_repeat_penalty: float = _s(0.2, "Share of a sentence's similarity to what other dates of the timeline already tell that it loses.")
     briefing_sentences: int = _s(5, "Sentences in a briefing.")
     # pipeline
     batch_size: int = _s(200, "Articles committed to the store per transaction.")
