@@ -47,7 +47,8 @@ from newsdesk.copies import _candidates  # noqa: E402  (the search detect_copies
 from newsdesk.copies.index import CopyIndex  # noqa: E402
 from newsdesk.copies.parallel import sketch_batches  # noqa: E402
 from newsdesk.records import Article  # noqa: E402
-from newsdesk.copies.sketch import bag, normalise_with_anchors, permutations, signature, sketch_texts  # noqa: E402
+from newsdesk.copies.sketch import permutations, sketch_texts  # noqa: E402
+from newsdesk.ids import normalise_body  # noqa: E402
 from newsdesk.settings import Settings  # noqa: E402
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+")
@@ -73,8 +74,8 @@ _PERM = permutations(Settings().minhash_perm, Settings().minhash_seed)
 
 def sketch(text: str):
     """What detect_copies computes per new article before judging candidates."""
-    norm, anchors = normalise_with_anchors(text)
-    return signature(bag(norm, normalised=True), _PERM), anchors
+    sk = sketch_texts([text], _PERM)[0]
+    return sk.values, sk.anchors
 
 
 def lookup(index: CopyIndex, s: Settings, values, anchors) -> list[str]:
@@ -158,8 +159,7 @@ def peer(size: int, queries: int, pool: list[str]) -> dict:
     texts = synthetic(pool, size, seed=size)
 
     def words(text: str) -> list[bytes]:
-        norm, _ = normalise_with_anchors(text)
-        return [w.encode() for w in set(norm.split()) if len(w) > 1]
+        return [w.encode() for w in set(normalise_body(text).split()) if len(w) > 1]
 
     def mh(text: str) -> MinHash:
         m = MinHash(num_perm=s.minhash_perm, seed=s.minhash_seed)

@@ -27,6 +27,20 @@ def shingle_set(text: str, k: int = 5) -> set[int]:
     return {zlib.crc32(" ".join(words[i:i + k]).encode()) for i in range(len(words) - k + 1)}
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?]) |\n")
+LONG_SENTENCE_WORDS = 10
+
+
+def long_sentences(text: str) -> set[int]:
+    """Hashes (crc32) of the normalised sentences of at least 10 words: shared ones mean a shared block."""
+    out = set()
+    for part in _SENTENCE_END.split(text):
+        norm = normalise_body(part)
+        if norm.count(" ") + 1 >= LONG_SENTENCE_WORDS:
+            out.add(zlib.crc32(norm.encode("utf-8")))
+    return out
+
+
 def containment(a: set[int], b: set[int]) -> float:
     """Share of ``a`` found in ``b``."""
     return len(a & b) / len(a) if a else 0.0

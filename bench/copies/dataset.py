@@ -26,11 +26,10 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from newsdesk.copies.sketch import normalise_with_anchors
 from newsdesk.ids import body_hash
 from newsdesk.records import Article
 
-from .common import SHARED, containment, shingle_set
+from .common import SHARED, containment, long_sentences, shingle_set
 from .ecb_pairs import load_docs, negative_pairs
 from .spin import RECIPES, spin
 from .t17_pairs import load_gold, load_t17
@@ -80,12 +79,12 @@ def _unrelated(hosts: list[dict], members: list[dict]):
     article of the set would make a true partial copy that the gold does not list.
     Each partial copy gets a host of its own, for the same reason.
     """
-    seen = {int(h) for r in members for h in normalise_with_anchors(r["text"])[1]}
+    seen = set().union(*(long_sentences(r["text"]) for r in members))
     for r in hosts:
-        anchors = {int(h) for h in normalise_with_anchors(r["text"])[1]}
-        if anchors & seen:
+        mine = long_sentences(r["text"])
+        if mine & seen:
             continue
-        seen |= anchors
+        seen |= mine
         yield r
 
 

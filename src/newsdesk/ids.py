@@ -12,16 +12,15 @@ _PUNCT = re.compile(r"[^\w\s]+", re.UNICODE)
 
 # Punctuation that the regex path would turn into spaces, mapped by one str.translate: ASCII punctuation
 # and the typographic marks of news copy (curly quotes, dashes, ellipsis, bullets, guillemets).
-_PUNCT_CHARS = [c for c in map(chr, range(128)) if not (c.isalnum() or c == "_" or c.isspace())]
-_PUNCT_CHARS += list("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2032\u2033\u2013\u2014\u2015\u2212"
-                     "\u2026\u2022\u00b7\u00ab\u00bb\u2039\u203a\u00a0\u2009\u202f\u00b4\u00a9\u00ae\u2122")
-_FAST = str.maketrans({c: " " for c in _PUNCT_CHARS})
-_FAST_KEEP_NUL = {k: v for k, v in _FAST.items() if k != 0}  # NUL marks sentence ends in copies.sketch
+PUNCTUATION = tuple([c for c in map(chr, range(128)) if not (c.isalnum() or c == "_" or c.isspace())]
+                    + list("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2032\u2033\u2013\u2014\u2015\u2212"
+                           "\u2026\u2022\u00b7\u00ab\u00bb\u2039\u203a\u00a0\u2009\u202f\u00b4\u00a9\u00ae\u2122"))
+_FAST = str.maketrans({c: " " for c in PUNCTUATION})
 
 
-def fold_punctuation(text: str, keep_nul: bool = False) -> str | None:
+def fold_punctuation(text: str) -> str | None:
     """Lower-cased text with punctuation as spaces, when that needs no Unicode normalisation (else None)."""
-    fast = text.translate(_FAST_KEEP_NUL if keep_nul else _FAST)
+    fast = text.translate(_FAST)
     return fast.lower() if fast.isascii() else None
 
 

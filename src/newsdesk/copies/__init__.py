@@ -27,13 +27,13 @@ from typing import Callable, Mapping
 
 import numpy as np
 
-from ..ids import digest, normalise_body
+from ..ids import body_hash
 from ..records import Article, CopyLink
 from ..settings import Settings
 from .align import VERBATIM, Alignment, Sentences, align_both
 from .link import Match, link
 from .index import CopyIndex
-from .sketch import Sketch, bag, containment, normalise_with_anchors, shingles, sketch_texts, to_bytes
+from .sketch import Sketch, containment, shingles, sketch_texts, to_bytes
 
 __all__ = ["detect_copies", "CopyIndex", "Sketch", "sketch_texts", "shingles", "judge"]
 
@@ -43,16 +43,13 @@ _FAR = "9999-12-31"
 class _Features:
     """What a pair judgement needs of one article, computed once per run."""
 
-    __slots__ = ("article", "norm", "anchors", "hash", "bag", "_index", "_shingles", "_sentences")
+    __slots__ = ("article", "anchors", "hash", "bag", "_index", "_shingles", "_sentences")
 
     def __init__(self, a: Article, index: CopyIndex, sketch: Sketch | None = None):
         self.article = a
-        if sketch is None:
-            self.norm, self.anchors = normalise_with_anchors(a.text)
-            self.bag = bag(self.norm, normalised=True)
-        else:
-            self.norm, self.anchors, self.bag = sketch.norm, sketch.anchors, sketch.bag
-        self.hash = a.body_hash or digest(self.norm)
+        sketch = sketch or sketch_texts([a.text], index.perm)[0]
+        self.anchors, self.bag = sketch.anchors, sketch.bag
+        self.hash = a.body_hash or body_hash(a.text)
         self._index = index
         self._shingles: np.ndarray | None = None
         self._sentences: Sentences | None = None
@@ -61,8 +58,7 @@ class _Features:
     def shingles(self) -> np.ndarray:
         """Word 5-gram hashes, computed only when the article is judged against another."""
         if self._shingles is None:
-            s = self._index.settings
-            self._shingles = shingles(self.norm, s.shingle_words, normalised=True)
+            self._shingles = shingles(self.article.text, self._index.settings.shingle_words)
         return self._shingles
 
     @property

@@ -1,66 +1,32 @@
-"""Sketches of an article for candidate search: word hashes, MinHash signatures, sentence anchors.
+"""Sketches of an article for candidate search: content-word bags, MinHash signatures, sentence anchors.
 
 Candidates come from MinHash over an article's set of content words (not its
 word n-grams): a spun or rewritten copy keeps most of its original's
 vocabulary while losing most of its n-grams. Signatures are one-permutation
-MinHash over 32-bit word hashes: 128 bins, a fixed seed, 4 bytes each. Hashes of long
-sentences ("anchors") reveal a block of one article inside another. Exact
-5-gram shingle sets are computed only for candidates. The index over these
-lives in :mod:`newsdesk.copies.index`.
+MinHash over 32-bit word hashes (:mod:`newsdesk.copies.tokens`): 128 bins, a
+fixed seed, 4 bytes each. Hashes of long sentences ("anchors") reveal a block
+of one article inside another. Exact 5-gram shingle sets are computed only for
+candidates. Everything is computed for a whole batch of texts in a few numpy
+passes. The index over these lives in :mod:`newsdesk.copies.index`.
 """
 
 from __future__ import annotations
 
 import functools
-import re
-import zlib
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..ids import fold_punctuation, normalise_body
+from ..ids import normalise_body
 from ..terms import STOPWORDS
+from .tokens import Tokens, sentence_hashes, tokenize, word_hashes
 
 _MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1, 0xD3A2646C, 0xFD7046C5, 0xB55A4F09],
                 dtype=np.uint64)
 _EMPTY = np.zeros(0, dtype=np.uint32)
-
-
-_P = np.uint64(0x100000001B3)  # odd multiplier of the polynomial byte hash
-_FMIX = np.uint64(0xFF51AFD7ED558CCD)
-_U33 = np.uint64(33)
 _U32 = np.uint64(32)
 _LOW32 = np.uint64(0xFFFFFFFF)
-
-
-@functools.cache
-def _powers(n: int) -> np.ndarray:
-    return np.cumprod(np.full(n, _P, dtype=np.uint64))
-
-
-def word_hashes(norm: str) -> tuple[np.ndarray, np.ndarray]:
-    """The 32-bit hash of each word of a normalised text, in order, and each word's length in bytes.
-
-    ``norm`` is words separated by single spaces (:func:`normalise_body`).
-    Each word's UTF-8 bytes are hashed as a polynomial (one numpy pass over the
-    whole text: a sum over each word's segment), then mixed; the hash depends on
-    the word alone, so it is the same in every process and run.
-    """
-    if not norm:
-        return _EMPTY, _EMPTY
-    b = np.frombuffer((norm + " ").encode("utf-8", "surrogatepass"), dtype=np.uint8)
-    ends = np.flatnonzero(b == 32)
-    starts = np.empty_like(ends)
-    starts[0] = 0
-    starts[1:] = ends[:-1] + 1
-    lengths = ends - starts + 1  # each segment is a word and the space after it
-    longest = int(lengths.max())
-    powers = _powers(64) if longest <= 64 else _powers(longest)
-    h = np.add.reduceat(b * powers[np.arange(len(b)) - np.repeat(starts, lengths)], starts)
-    h ^= h >> _U33
-    h *= _FMIX
-    h ^= h >> _U33
-    return (h >> _U32).astype(np.uint32), lengths - 1
+ANCHOR_MIN_WORDS = 10
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:
@@ -74,9 +40,17 @@ def _distinct(values: np.ndarray) -> np.ndarray:
     return out
 
 
+def _per_text(owner: np.ndarray, values: np.ndarray, n: int) -> list[np.ndarray]:
+    """Each text's sorted distinct values, from (text, value) pairs."""
+    keys = _distinct((owner.astype(np.uint64) << _U32) | values.astype(np.uint64))
+    cuts = np.searchsorted(keys >> _U32, np.arange(n + 1, dtype=np.uint64)).tolist()
+    words = (keys & _LOW32).astype(np.uint32)
+    return [words[lo:hi] for lo, hi in zip(cuts[:-1], cuts[1:])]
+
+
 def shingles(text: str, k: int, normalised: bool = False) -> np.ndarray:
     """Sorted unique 32-bit hashes of the word k-grams of the normalised text."""
-    h, _ = word_hashes(text if normalised else normalise_body(text))
+    h = word_hashes(text if normalised else normalise_body(text))
     if not len(h):
         return _EMPTY
     k = min(k, len(h), len(_MIX))
@@ -89,58 +63,24 @@ def shingles(text: str, k: int, normalised: bool = False) -> np.ndarray:
 
 @functools.cache
 def _stopword_hashes() -> np.ndarray:
-    return np.unique(word_hashes(" ".join(sorted(STOPWORDS)))[0])
+    return np.unique(word_hashes(" ".join(sorted(STOPWORDS))))
 
 
-def bag(text: str, normalised: bool = False) -> np.ndarray:
-    """Sorted hashes of the distinct content words (stopwords and one-character words dropped)."""
-    return bags([text if normalised else normalise_body(text)])[0]
-
-
-def bags(norms: list[str]) -> list[np.ndarray]:
-    """:func:`bag` of each normalised text, computed for all of them in one numpy pass."""
-    counts = np.array([n.count(" ") + 1 if n else 0 for n in norms], dtype=np.int64)
-    h, lengths = word_hashes(" ".join(n for n in norms if n))
-    owner = np.repeat(np.arange(len(norms), dtype=np.uint64), counts)
-    keys = _distinct((owner[lengths > 1] << _U32) | h[lengths > 1])
-    words = (keys & _LOW32).astype(np.uint32)
+def bags(tokens: Tokens, n: int) -> list[np.ndarray]:
+    """Per text (``n`` of them), the sorted hashes of its distinct content words (stopwords and one-byte words dropped)."""
+    long = tokens.lengths > 1
+    out = _per_text(tokens.text[long], tokens.hashes[long], n)
     stop = _stopword_hashes()
+    words = np.concatenate(out) if out else _EMPTY  # sorted within each text: cheap binary searches
     keep = stop[np.minimum(np.searchsorted(stop, words), len(stop) - 1)] != words
-    keys, words = keys[keep], words[keep]
-    cuts = np.searchsorted(keys >> _U32, np.arange(len(norms) + 1, dtype=np.uint64))
-    return [words[lo:hi] for lo, hi in zip(cuts[:-1].tolist(), cuts[1:].tolist())]
+    cuts = np.cumsum([0] + [len(w) for w in out]).tolist()
+    return [w[keep[lo:hi]] for w, lo, hi in zip(out, cuts[:-1], cuts[1:])]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-ANCHOR_MIN_WORDS = 10
-
-
-def anchors(norm_sentences: list[str]) -> np.ndarray:
-    """Hashes of an article's long sentences (normalised): shared ones reveal an embedded block."""
-    out = {zlib.crc32(s.strip().encode("utf-8")) for s in norm_sentences if s.count(" ") + 1 >= ANCHOR_MIN_WORDS}
-    return np.array(sorted(out), dtype=np.uint32)
-
-
-_SEP = " zqxsepzqx "  # a word no text contains: lets one normalisation pass serve every sentence
-
-
-def normalise_with_anchors(text: str) -> tuple[str, np.ndarray]:
-    """The normalised body and its sentence anchors, from one normalisation pass.
-
-    Sentences end at a newline or at ``.``, ``!`` or ``?`` before a space. The
-    common case (ASCII once typographic marks are folded) is marked with NULs
-    and folded by ``str.translate``, several times faster than the regex path.
-    """
-    marked = text.replace("\n", "\x00\n")
-    for end in ".!?":
-        marked = marked.replace(end + " ", end + "\x00 ")
-    fast = fold_punctuation(marked, keep_nul=True)
-    if fast is None:
-        parts = normalise_body(_SEP.join(_SENTENCE_END.split(text))).split(_SEP.strip())
-        return " ".join(" ".join(p.split()) for p in parts if p.strip()), anchors(parts)
-    parts = [" ".join(p.split()) for p in fast.split("\x00")]
-    return " ".join(p for p in parts if p), anchors(parts)
-
+def anchors(tokens: Tokens, n: int) -> list[np.ndarray]:
+    """Per text, the sorted hashes of its long sentences: shared ones reveal an embedded block."""
+    owner, hashes = sentence_hashes(tokens, ANCHOR_MIN_WORDS)
+    return _per_text(owner, hashes, n)
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:
@@ -220,15 +160,13 @@ def to_bytes(values: np.ndarray) -> bytes:
 class Sketch:
     """What candidate search needs of one article, computed from its text alone (so in any process)."""
 
-    norm: str  # the normalised body
     anchors: np.ndarray  # hashes of its long sentences (uint32, sorted)
-    bag: np.ndarray  # hashes of its distinct content words (sorted)
+    bag: np.ndarray  # hashes of its distinct content words (uint32, sorted)
     values: np.ndarray  # its MinHash signature
 
 
 def sketch_texts(texts: list[str], perm: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[Sketch]:
     """The sketch of each text, with ``perm`` from :func:`permutations`."""
-    normed = [normalise_with_anchors(t) for t in texts]
-    words = bags([norm for norm, _ in normed])
-    return [Sketch(norm, anchors_, w, values)
-            for (norm, anchors_), w, values in zip(normed, words, signatures(words, perm))]
+    tokens = tokenize(texts)
+    words = bags(tokens, len(texts))
+    return [Sketch(a, w, v) for a, w, v in zip(anchors(tokens, len(texts)), words, signatures(words, perm))]
