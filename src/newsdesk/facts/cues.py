@@ -34,7 +34,12 @@ _VERBS = (r"says?|said|saying|tells?|told|telling|add(?:s|ed|ing)?|explain(?:s|e
           r"post(?:s|ed)|fum(?:es|ed)|react(?:s|ed)|opin(?:es|ed)|vent(?:s|ed)|assur(?:es|ed)|blast(?:s|ed)|"
           r"point(?:s|ed)? out|shot back|puts? it|cit(?:es|ed|ing)")
 CUE = re.compile(rf"(?<![\w-])(?:according to|{_VERBS})\b", re.I)
-CUE_LOWER = re.compile(rf"(?:according to|{_VERBS})\b")  # CUE's prefilter over lower-cased text (scan.py)
+_FIRST = re.compile(rf"according|points?|pointed|shot|puts?|{_VERBS}")
+
+
+def cue_start(word: str) -> bool:
+    """Whether a CUE match may start with ``word`` (lower case): for ``scan.Starts``."""
+    return _FIRST.fullmatch(word) is not None
 _TELL = re.compile(r"^(?:tells?|told|telling|ask(?:s|ed|ing)?|warn(?:s|ed|ing)?|remind(?:s|ed)?)$", re.I)
 _WEAK = re.compile(r"^(?:calls?|called|calling|describ\w+|think\w*|thought|believ\w+|report\w*|decr\w+|"
                    r"critici\w+|blam\w+|accus\w+|prais\w+|condemn\w*|dub\w*|label\w*|refer\w*|urg\w+|"

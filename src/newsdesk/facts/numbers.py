@@ -38,7 +38,7 @@ _CORE_BODY = rf"(?:(?P<dig>{_DIG})|(?P<vague>{_VAGUE})|(?P<words>{_WORDS}))(?![\
 _CORE = re.compile(rf"(?<![\w.,/:$€£¥₹-]){_CORE_BODY}|(?<=[$€£¥₹])(?P<dig2>{_DIG})(?![/:]|,\d|\.\d)", re.I)
 _START = re.compile(rf"\d|\b(?:{_NW}|an?\s+(?:hundred|thousand|million|billion|trillion|dozen|quarter|third)|half|three\s+"
                     r"quarters|tens|hundreds|dozens|scores|thousands|millions|several|a\s+few)\b", re.I)
-_START_LOWER = re.compile(_START.pattern.replace(r"\d|\b(?:", r"\d|(?:", 1))  # its prefilter (scan.py)
+_FIRST_WORDS = frozenset(_NW.split("|") + "a an half three tens hundreds dozens scores thousands millions several".split())
 _CORE_NEXT = re.compile(rf"{_CORE_BODY}|(?P<dig2>(?!))", re.I)  # the second number of a range, after "-"
 _SCALE_AFTER = re.compile(r"(?:\s+|-)?(thousand|million|billion|trillion)\b|(mn|bn|tn|m|b|k)\b", re.I)
 _PERCENT = re.compile(r"\s?%|\s+(?:per\s?cent|percent|pc)\b(?:age\s+points?)?|\s+percentage\s+points?\b", re.I)
@@ -158,9 +158,9 @@ def find_quantities(text: str) -> list[Quantity]:
     sc = _Scanner(text)
     out: list[Quantity] = []
     pos = 0
-    low = scan.lowered(text)
+    starts = scan.Starts(text, _FIRST_WORDS.__contains__, digits=True)
     while True:
-        m = scan.search(_START, _START_LOWER, text, low, pos)  # a cheap scan for where a number may start
+        m = starts.search(_START, pos)  # a cheap scan for where a number may start
         if not m:
             return out
         got = sc.core_at(m.start())

@@ -37,7 +37,7 @@ from newsdesk.facts.quotes_direct import QSpan
 from newsdesk.facts.quotes_indirect import find_indirect
 from newsdesk.facts.records import Mention, Quote
 from newsdesk.facts import scan
-from newsdesk.facts.cues import CUE, CUE_LOWER, is_quote_only, is_weak
+from newsdesk.facts.cues import CUE, cue_start, is_quote_only, is_weak
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:when|if|was|were|been|being|is|are|be|get|gets|got|once|after|as)\s+$")
 _DASH_NAME = re.compile(r"(?:[ \t\u00a0]*|\s*\n[ \t\u00a0]*)([―—–]|--?)[ \t\u00a0]*((?:[A-Z][\w'’-]*(?:\.(?=[ \t\u00a0]))?[ \t\u00a0]?){1,5}?)[ \t\u00a0]*[.,]?[ \t]*(?=\n|$)")
@@ -54,10 +54,10 @@ def find_quotes(doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
     names). Offsets are into ``doc.text``; quotes come in text order.
     """
     art = QuoteArticle(doc, article_id, mentions)
-    low = scan.lowered(art.text)
+    starts = scan.Starts(art.text, cue_start)  # where a cue may start
     for index, (a, b) in enumerate(art.units):
         qs = art.spans[bisect_left(art.opens, a):bisect_left(art.opens, b)]
-        cues = [c for c in scan.finditer(CUE, CUE_LOWER, art.text, low, a, b) if not art.inside_quote(c.start())
+        cues = [c for c in starts.finditer(CUE, a, b) if not art.inside_quote(c.start())
                 and _real_cue(art.text, c, a)]
         used = _with_quotes(art, index, a, b, qs, cues) if qs else set()
         if not used:

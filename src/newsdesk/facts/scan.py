@@ -1,45 +1,64 @@
 """Fast searches for big case-insensitive alternations (cue verbs, number words).
 
-Python's ``re`` tries a case-insensitive alternation that opens with a look-behind or a word
-boundary at every position of the text. The same alternation, case-sensitive and without its
-opening assertion, runs over the lower-cased text with ``re``'s first-character scan; each hit is
-then checked with the original pattern at that position of the original text, and a failed check
-resumes one character later. The matches, match objects and order are those of the original
-pattern (the lower-cased text must keep the length of the text, else the original runs alone).
+Python's ``re`` tries such an alternation, opening with a look-behind or a word boundary, at
+every position of the text. A :class:`Starts` instead lists once per article where a match can
+start: the words of the lower-cased text that may open one (``first(word)``, asked once per
+distinct word) and, if asked, every digit; ``search`` then tries the original pattern at those
+positions only. The matches, match objects and order are those of ``pattern.search`` over the
+text, provided every match starts at a digit or at a word ``first`` accepts. When lower-casing
+changes the text's length, the original pattern runs alone.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from typing import Callable, Iterator
+
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 
 
-def lowered(text: str) -> str | None:
-    """``text`` in lower case when that keeps every offset, else None."""
-    low = text.lower()
-    return low if len(low) == len(text) else None
+class Starts:
+    """Where in ``text`` a pattern may start: words ``first`` accepts, and digits when ``digits``."""
 
+    __slots__ = ("text", "at")
 
-def search(pattern: re.Pattern, prefilter: re.Pattern, text: str, low: str | None, pos: int = 0,
-           endpos: int | None = None) -> re.Match | None:
-    """``pattern.search(text, pos, endpos)``, sped up by ``prefilter`` over ``low`` (see the module notes).
+    def __init__(self, text: str, first: Callable[[str], bool], digits: bool = False) -> None:
+        self.text = text
+        low = text.lower()
+        self.at: list[int] | None = None
+        if len(low) != len(text):
+            return
+        seen: dict[str, bool] = {}
+        at = []
+        for m in _WORD.finditer(low):
+            word = m.group()
+            ok = seen.get(word)
+            if ok is None:
+                ok = seen[word] = first(word)
+            if ok:
+                at.append(m.start())
+        if digits:
+            at = sorted(at + [m.start() for m in _DIGIT.finditer(text)])
+        self.at = at
 
-    ``prefilter`` must match, on the lower-cased text, wherever ``pattern`` matches the text."""
-    end = len(text) if endpos is None else endpos
-    if low is None:
-        return pattern.search(text, pos, end)
-    while True:
-        hit = prefilter.search(low, pos, end)
-        if hit is None:
-            return None
-        m = pattern.match(text, hit.start(), end)
-        if m is not None:
-            return m
-        pos = hit.start() + 1
+    def search(self, pattern: re.Pattern, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        """``pattern.search(self.text, pos, endpos)``."""
+        end = len(self.text) if endpos is None else endpos
+        if self.at is None:
+            return pattern.search(self.text, pos, end)
+        at = self.at
+        for k in range(bisect_left(at, pos), len(at)):
+            if at[k] >= end:
+                return None
+            m = pattern.match(self.text, at[k], end)
+            if m is not None:
+                return m
+        return None
 
-
-def finditer(pattern: re.Pattern, prefilter: re.Pattern, text: str, low: str | None, pos: int = 0,
-             endpos: int | None = None):
-    """``pattern.finditer(text, pos, endpos)`` for a pattern that never matches the empty string."""
-    while (m := search(pattern, prefilter, text, low, pos, endpos)) is not None:
-        yield m
-        pos = m.end()
+    def finditer(self, pattern: re.Pattern, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        """``pattern.finditer(self.text, pos, endpos)`` for a pattern that never matches the empty string."""
+        while (m := self.search(pattern, pos, endpos)) is not None:
+            yield m
+            pos = m.end()
