@@ -68,7 +68,7 @@ class Settings:
     timeline_dates: int = _s(10, "Dates in a timeline (the export's per-story timelines use it).")
     timeline_per_date: int = _s(1, "Sentences telling each timeline date.")
     timeline_date_weights: tuple[float, ...] = _s(
-        (0.0202, 0.0665, -0.0133, 0.0252, 0.2012), "Date-ranking weights over timeline.select.FEATURES (z-scored) and an intercept; "
+        (0.0464, 0.044, -0.0164, 0.023, 0.2018), "Date-ranking weights over timeline.select.FEATURES (z-scored) and an intercept; "
         "fitted on T17 by bench/eval_timelines.py --fit.")
     timeline_lead_sentences: int = _s(5, "Sentences of an article's lead that can tell its publication day.")
     timeline_pub_lag: int = _s(1, "A lead also tells the days this many days before its publication.")

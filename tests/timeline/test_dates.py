@@ -54,3 +54,15 @@ def test_words_that_only_look_like_dates_are_ignored():
     assert days("Officials may 20 percent of the budget.") == []
     assert days("Mayday calls rose.") == []
     assert find_mentions("We march on.", THU) == []
+
+
+def test_time_stamps_of_pages_and_comments_are_not_mentions():
+    assert days("May 14, 2024 at 6:19 pm | Reply The levee will hold.") == []
+    assert days("Tuesday 14 May 2024 19.10 BST The river rose.") == []
+    assert days("Page last updated at 08:58 GMT, Tuesday, 14 May 2024 The dam held.") == []
+    assert days("14 May 24 16:14 GMT The mayor spoke.") == []
+
+
+def test_a_date_with_a_clock_time_that_the_sentence_introduces_is_a_mention():
+    assert days("The dam broke on May 14, 2024 at 4:53 pm local time.") == [("2024-05-14", "May 14, 2024", False)]
+    assert days("The gate was shut on Monday at 12:37 p.m.") == [("2024-05-13", "on Monday", False)]

@@ -110,3 +110,23 @@ def test_a_lead_sentence_is_quoted_without_its_dateline():
     tl = build_timeline([wire], n_dates=1, per_date=1)
     assert tl[0].date == date(2024, 5, 20)
     assert tl[0].text == "Engineers reopened the Aldmoor bridge on Monday after the levee repairs."
+
+
+def test_a_date_does_not_retell_what_an_earlier_date_already_told():
+    from newsdesk.timeline.select import idf_weights, summarise_date, tfidf_vector
+    from newsdesk.timeline.sentences import Sentence
+
+    def sent(aid: str, text: str) -> Sentence:
+        return Sentence(text, aid, aid, "Valley Post", date(2024, 5, 16), 0, 0)
+
+    told_text = "The Aldmoor levee breached and floodwater covered three hundred homes along the Varn river."
+    cands = [sent("b1", "The Aldmoor levee breached and floodwater covered three hundred homes near the Varn river."),
+             sent("b2", "Engineers sealed the Aldmoor levee after two days of work on the Varn river banks."),
+             sent("b3", "The Aldmoor levee breached and three hundred homes along the Varn river were flooded.")]
+    idf = idf_weights(cands + [sent("b0", told_text)])
+    alone = summarise_date(cands, 1, idf, set())
+    assert alone[0].sentence.article in {"b1", "b3"}  # the most central sentence repeats the breach
+    told = [tfidf_vector(sent("b0", told_text).words, idf)]
+    picked = summarise_date(cands, 1, idf, set(), told=told, repeat_penalty=0.5)
+    assert picked[0].sentence.article == "b2"
+    assert len(told) == 2  # the pick is now told too

@@ -72,11 +72,13 @@ def timeline_from_sentences(sents: list[Sentence], n_dates: int | None = None, p
     pools = candidates_by_date(sents, {d for d, _ in window}, st.timeline_lead_sentences, st.timeline_pub_lag)
     idf = idf_weights(list({id(s): s for d, _ in window for s in pools[d]}.values()))  # from the candidates only
     entries: list[TimelineEntry] = []
+    told: list[dict[str, float]] = []  # what better-ranked dates already tell
     for d, score in window:
         if len(entries) >= n_dates:
             break
         picks = summarise_date(pools[d], per_date, idf, q, st.timeline_min_words, st.timeline_max_words,
-                               st.timeline_target_words, st.timeline_length_penalty, st.timeline_mmr)
+                               st.timeline_target_words, st.timeline_length_penalty, st.timeline_mmr,
+                               told, st.timeline_repeat_penalty)
         if picks:
             out = [TimelineSentence(p.sentence.text, p.citations, p.support) for p in picks]
             entries.append(TimelineEntry(d, round(score, 4), bool(latest and d > latest), out))

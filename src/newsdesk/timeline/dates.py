@@ -8,6 +8,14 @@ ones ("last week", "next month", "in March"). A weekday or a date without a
 year is resolved against the publication date: to the past by default, to the
 future when the sentence speaks of the future ("will", "is expected to",
 "next"). Mentions after the publication date keep ``future=True``.
+
+A time stamp is not a mention: a date printed with its year and a clock time
+("January 27, 2011 at 7:59 pm | Reply", "Thursday 30 April 2009 19.10 BST",
+"Sun Jun 19, 2011 10:53 pm IST") or after "updated", "posted", "added"...
+with a clock time near it tells when a page, an update or a reader's comment
+was posted, not what the text speaks of. On T17 they are one date mention in
+forty (comment sections of blogs), and picking their lines put "March 8, 2011
+at 6:19 pm" in timelines.
 """
 
 from __future__ import annotations
@@ -66,6 +74,13 @@ _BEFORE: dict[str, tuple[re.Pattern[str], bool]] = {
     "ago": (re.compile(r"(?<![\w.])(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+$"),
             True),
 }
+
+# A clock time just after a date ("at 7:59 pm", "19.10 BST", "11:41:00"), and the words that introduce a stamp.
+_CLOCK_AFTER = re.compile(r"(?P<yy>\s+'?\d\d\b)?,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?![.,]?\d)", re.I)
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?![.,]?\d)")
+_STAMP_CUE = re.compile(r"\b(?:updated|published|posted|added|modified|filed)\b", re.I)
+_EVENT_BEFORE = re.compile(r"\b(?:on|since|until|by|before|after|from|between|and)\s+$", re.I)
+_EXPLICIT = frozenset({"iso", "mdy", "dmy"})
 
 _TENSED = frozenset({"md", "dm", "weekday", "month"})  # kinds whose reading depends on the tense
 _FUTURE = re.compile(
@@ -181,12 +196,26 @@ def _resolve(kind: str, g: dict[str, str], published: date | None, future: bool)
     return None
 
 
+def _is_stamp(kind: str, hay: str, s: int, e: int) -> bool:
+    """A date that stamps a page, an update or a comment: with its year and a clock time (unless the
+    sentence introduces it: "on January 12, 2010 at 4:53 pm"), or a clock time near "updated", "posted"..."""
+    before = hay[max(0, s - 40):s]
+    cue = _STAMP_CUE.search(before)
+    clock = _CLOCK_AFTER.match(hay, e)
+    if clock:  # "20 June 11 16:14 GMT": a two-digit year makes the date explicit
+        explicit = kind in _EXPLICIT or clock.group("yy") is not None
+        return bool(cue) or (explicit and not _EVENT_BEFORE.search(hay, max(0, s - 9), s))
+    return bool(cue and _CLOCK.search(before, cue.end()))
+
+
 def _mention(kind: str, m: re.Match[str], hay: str, published: date | None, future, occupied: bytearray
              ) -> DateMention | None:
     s, e = m.span()
     g = m.groupdict()
     if kind == "weekday" and _DATE_AFTER.match(hay, e):
         return None  # "Tuesday, April 20": the date says it
+    if kind == "md" and _DAY_BEFORE.search(hay, max(0, s - 14), s):
+        return None  # "20 June 11 16:14 GMT": the day comes first (the number after is a two-digit year)
     if kind in _BEFORE:
         pattern_before, required = _BEFORE[kind]
         before = pattern_before.search(hay, max(0, s - 14), s)
@@ -240,8 +269,9 @@ def find_mentions(text: str, published: date | None, spans: list[tuple[int, int]
                     continue
                 found = _mention(kind_here, m_here, hay, published, future, occupied)
                 if found is not None:
-                    out.append(found)
                     occupied[found.start:found.end] = b"\x01" * (found.end - found.start)
+                    if found.granularity != "day" or not _is_stamp(kind_here, hay, found.start, found.end):
+                        out.append(found)  # a stamp still covers its words (its weekday is not a mention)
                     break
     out.sort(key=lambda x: x.start)
     return out
