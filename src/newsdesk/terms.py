@@ -92,22 +92,27 @@ def weighted(counts: dict[str, float], df: dict[str, int], n_docs: int, weights:
     dropped = tuple(g for g in "@#" if weights.get(g, 0.0) <= 0)
     words = weights.get("", 0.0) > 0
     get = df.get
-    vec = {t: (1.0 + log(c)) * (base - log(get(t, 0) + 1) + 1.0) ** idf_power for t, c in counts.items()
-           if (t[0] not in dropped if t[0] in "@#" else words)}
+    if words and not dropped:  # every term counts (the usual case): no filter to test per term
+        vec = {t: (1.0 + log(c)) * (base - log(get(t, 0) + 1) + 1.0) ** idf_power for t, c in counts.items()}
+    else:
+        vec = {t: (1.0 + log(c)) * (base - log(get(t, 0) + 1) + 1.0) ** idf_power for t, c in counts.items()
+               if (t[0] not in dropped if t[0] in "@#" else words)}
     return regroup(vec, weights, keep)
 
 
 def regroup(vec: dict[str, float], weights: dict[str, float], keep: int | None = None) -> dict[str, float]:
     """Keep the ``keep`` heaviest terms, then L2-normalise each group to norm sqrt(share)."""
     if keep is not None and len(vec) > keep:
-        vec = dict(sorted(vec.items(), key=itemgetter(1), reverse=True)[:keep])  # = heapq.nlargest, faster here
+        items = sorted(vec.items(), key=itemgetter(1), reverse=True)[:keep]  # = heapq.nlargest, faster here
+    else:
+        items = list(vec.items())
     norms = {"": 0.0, "@": 0.0, "#": 0.0}
-    groups = [t[0] if t[0] in "@#" else "" for t in vec]
-    for g, v in zip(groups, vec.values()):
+    groups = [t[0] if t[0] in "@#" else "" for t, _ in items]
+    for g, (_, v) in zip(groups, items):
         norms[g] += v * v
     total = sum(weights.values())
     scale = {g: math.sqrt(weights.get(g, 0.0) / total / n) if n > 0 else 0.0 for g, n in norms.items()}
-    return {t: v * scale[g] for (t, v), g in zip(vec.items(), groups)}
+    return {t: v * scale[g] for (t, v), g in zip(items, groups)}
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -115,7 +120,7 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     so the result does not depend on the order terms are visited)."""
     if len(a) > len(b):
         a, b = b, a
-    return math.fsum([a[t] * b[t] for t in a.keys() & b.keys()])
+    return math.fsum([v * b[t] for t, v in a.items() if t in b])
 
 
 def normalise(vec: dict[str, float], keep: int) -> dict[str, float]:

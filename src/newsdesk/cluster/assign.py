@@ -13,8 +13,10 @@ Ids come from seeding articles, so re-running changes nothing.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 
 from ..records import Article, Group
 from ..settings import Settings
@@ -113,12 +115,10 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
     articles into events as it goes (state updated in place)."""
     s = settings
     sw = story_weights(s)
-    df_inc: dict[str, int] = {}
     feats = {a.id: article_features(a, s.cluster_lead_chars) for a in new}
-    for f in feats.values():
-        for t in f.counts:
-            df_inc[t] = df_inc.get(t, 0) + 1
-            state.df[t] = state.df.get(t, 0) + 1
+    df_inc = dict(Counter(chain.from_iterable(f.counts for f in feats.values())))
+    for t, n in df_inc.items():
+        state.df[t] = state.df.get(t, 0) + n
     state.n_docs += len(new)
     if state.latest is None:
         state.latest = max((g.last for _, g in state.stories.values() if g.last is not None), default=None)

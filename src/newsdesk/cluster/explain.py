@@ -11,15 +11,23 @@ from .recluster import Outcome
 from .state import ClusterState
 
 
-def _shared(out: Outcome, state: ClusterState, prod: np.ndarray) -> dict[str, list[str]]:
-    """The terms, names and numbers that weigh most in a similarity (``prod``: its terms' parts)."""
+_SHOWN = {"": 8, "@": 6, "#": 4}  # terms, names and numbers shown per explanation
+
+
+def _shared(out: Outcome, state: ClusterState, prod: np.ndarray, shown: dict[str, int] = _SHOWN) -> dict[str, list[str]]:
+    """The terms, names and numbers that weigh most in a similarity (``prod``: its terms' parts),
+    at most ``shown`` of each."""
     found: dict[str, list[str]] = {"": [], "@": [], "#": []}
+    left = sum(shown.values())
     nz = np.flatnonzero(prod > 0)
     for k in nz[np.argsort(-prod[nz], kind="stable")]:
         t = state.terms[out.cols[k]]
         g = t[0] if t[0] in "@#" else ""
-        if len(found[g]) < {"": 8, "@": 6, "#": 4}[g]:
+        if len(found[g]) < shown[g]:
             found[g].append(t.lstrip("@#"))
+            left -= 1
+            if not left:  # every list is full
+                break
     return {"shared_terms": found[""], "shared_names": found["@"], "shared_numbers": found["#"]}
 
 
@@ -56,7 +64,8 @@ def explain_events(out: Outcome, which: dict[int, str | None], state: ClusterSta
             else:
                 why = "less similar than the chosen event"
             detail["runner_up"] = {"event": out.events[k], "similarity": round(r_sim, 3), "why_not": why,
-                                   "shared_terms": _shared(out, state, out.x[i] * sums[k] / size[k])["shared_terms"][:5]}
+                                   "shared_terms": _shared(out, state, out.x[i] * sums[k] / size[k],
+                                                                   {"": 5, "@": 0, "#": 0})["shared_terms"]}
         found[out.ids[i]] = detail
     return found
 

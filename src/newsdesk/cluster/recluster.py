@@ -32,14 +32,16 @@ def _arrays(f: Features, state: ClusterState) -> None:
     if f.ids is not None:
         return
     vocab, terms = state.vocab, state.terms
+    ids = []
     for t in f.counts:
-        if t not in vocab:
-            vocab[t] = len(terms)
+        k = vocab.get(t)
+        if k is None:
+            k = vocab[t] = len(terms)
             terms.append(t)
-    n = len(f.counts)
-    f.ids = np.fromiter((vocab[t] for t in f.counts), dtype=np.int64, count=n)
-    f.ltf = 1.0 + np.log(np.fromiter(f.counts.values(), dtype=float, count=n))
-    f.grp = np.fromiter((_GROUP.get(t[0], 0) for t in f.counts), dtype=np.int64, count=n)
+        ids.append(k)
+    f.ids = np.array(ids, dtype=np.int64)
+    f.ltf = 1.0 + np.log(np.array(list(f.counts.values()), dtype=float))
+    f.grp = np.array([_GROUP.get(t[0], 0) for t in f.counts], dtype=np.int64)
 
 
 def local_vectors(feats: list[Features], weights: tuple[float, float, float], smooth: float):
@@ -242,4 +244,6 @@ def centroid(out: Outcome, members: list[int], state: ClusterState, keep: int) -
     top = np.argpartition(-mean, keep)[:keep] if len(mean) > keep else np.arange(len(mean))
     top = top[mean[top] > 0]
     norm = float(np.sqrt((mean[top] ** 2).sum())) or 1.0
-    return {state.terms[out.cols[k]]: round(float(mean[k]) / norm, 5) for k in sorted(top, key=lambda k: out.cols[k])}
+    top = top[np.argsort(out.cols[top])]  # in term id order
+    terms = state.terms
+    return {terms[c]: round(v / norm, 5) for c, v in zip(out.cols[top].tolist(), mean[top].tolist())}
