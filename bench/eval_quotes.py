@@ -1,6 +1,6 @@
 """Quotes and speakers on PolNeAR (train + dev), and the speed of entities + quotes.
 
-    python bench/eval_quotes.py [--split train|dev|both] [--limit N] [--components full|ner] [--errors FILE]
+    python bench/eval_quotes.py [--split train|dev|both] [--limit N] [--components ner|full] [--errors FILE]
 
 Gold: PolNeAR brat attributions (``bench/polnear.py``: one annotator file per article, the
 scorer's rule; "direct" = the gold content holds a double quote mark, counting the doubled
@@ -199,7 +199,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="both", choices=["train", "dev", "both"])
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--components", default="full", choices=["full", "ner"])
+    ap.add_argument("--components", default="ner", choices=["full", "ner"],
+                    help="spaCy pipeline the rules read (the stage ships ner: NER on name windows)")
     ap.add_argument("--no-parse-speed", action="store_true", help="skip timing the spaCy pass")
     ap.add_argument("--errors", default=None, metavar="FILE",
                     help="write every miss, spurious quote and wrong speaker to FILE, and print counts by category")
