@@ -22,7 +22,7 @@ import numpy as np
 
 from ..ids import PUNCTUATION, normalise_body
 
-_P = np.uint64(0x100000001B3)  # odd multiplier of the polynomial byte hash
+_P = np.uint64(0x100000001B3)  # odd multipliers: of a word's length, of a word's place in a sentence
 _FMIX = np.uint64(0xFF51AFD7ED558CCD)
 _U33 = np.uint64(33)
 _U32 = np.uint64(32)
@@ -105,7 +105,8 @@ def _sequence_hashes(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray
         return np.zeros(0, dtype=np.uint32)
     offsets = np.cumsum(lengths) - lengths
     place = np.arange(int(lengths.sum()), dtype=np.uint64) - np.repeat(offsets, lengths).astype(np.uint64)
-    terms = values[place.astype(np.intp) + np.repeat(starts, lengths)].astype(np.uint64) * ((place * _P + _FMIX) | np.uint64(1))
+    words = values[place.astype(np.intp) + np.repeat(starts, lengths)].astype(np.uint64)
+    terms = words * ((place * _P + _FMIX) | np.uint64(1))  # an odd multiplier per place
     return _mix(np.add.reduceat(terms, offsets) ^ lengths.astype(np.uint64))
 
 
@@ -119,7 +120,7 @@ def tokenize(texts: list[str], folded: bool = False) -> Tokens:
     starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     stops = np.flatnonzero(data[:-1] == _STOP)
     sentence_ends = np.concatenate([np.flatnonzero(data == _END), stops[data[stops + 1] == _SPACE]])
-    text_ends = np.cumsum([len(p) + 1 for p in parts]) - 1
+    text_ends = np.cumsum([len(p) + 1 for p in parts], dtype=np.int64) - 1
     return Tokens(_word_hashes(data, starts, ends - starts), ends - starts,
                   _runs_before(starts, text_ends), _runs_before(starts, sentence_ends))
 
