@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from collections import Counter
 from operator import itemgetter
 
 STOPWORDS = frozenset(
@@ -48,16 +49,19 @@ def names_and_numbers(text: str) -> tuple[list[str], list[str]]:
     stopwords stripped from its front) and numbers as written ("6.1", "2008", "1,200" -> "1200")."""
     names = []
     for m in _NAME.finditer(text):
-        words = m.group(0).replace("\u2019", "'").split()
-        if _sentence_start(text[max(0, m.start() - 3) : m.start()]):
+        name, start = m.group(0).replace("\u2019", "'"), m.start()
+        words = name.split()
+        if _sentence_start(text[max(0, start - 3) : start]):
             while words and words[0].lower() in STOPWORDS:
                 words = words[1:]
-            if len(words) < 2 and not (words and m.start() and text[m.start() - 1] == "("):
+            if len(words) < 2 and not (words and start and text[start - 1] == "("):
                 continue
-        phrase = " ".join(w[:-2] if w.endswith("'s") else w for w in words).lower()
+        if "'s" in name:
+            words = [w[:-2] if w.endswith("'s") else w for w in words]
+        phrase = " ".join(words).lower()
         if phrase and phrase not in STOPWORDS:
             names.append(phrase)
-    numbers = [m.group(0).replace(",", "") for m in _NUMBER.finditer(text)]
+    numbers = [n.replace(",", "") for n in _NUMBER.findall(text)]
     return names, numbers
 
 
@@ -66,16 +70,12 @@ def term_counts(title: str | None, text: str, lead: int = LEAD_CHARS) -> dict[st
     names as ``@phrase`` and numbers as ``#n`` (two similar events differ in place, people,
     date and magnitude)."""
     text = text[:lead]
-    counts: dict[str, float] = {}
-    for w in tokens(text):
-        counts[w] = counts.get(w, 0.0) + 1.0
+    counts = {w: float(n) for w, n in Counter(tokens(text)).items()}
     for w in tokens(title or ""):
         counts[w] = counts.get(w, 0.0) + 2.0
     names, numbers = names_and_numbers(((title + "\n") if title else "") + text)
-    for n in names:
-        counts[NAME + n] = counts.get(NAME + n, 0.0) + 1.0
-    for n in numbers:
-        counts[NUMBER + n] = counts.get(NUMBER + n, 0.0) + 1.0
+    counts.update((NAME + n, float(k)) for n, k in Counter(names).items())  # prefixed: never a word
+    counts.update((NUMBER + n, float(k)) for n, k in Counter(numbers).items())
     return counts
 
 

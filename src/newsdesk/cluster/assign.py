@@ -86,8 +86,9 @@ def _extend(g: Group, first: date | None, last: date | None = None) -> None:
 
 def _mix(cen: dict[str, float], n: int, vec: dict[str, float], m: int, weights, keep: int) -> dict[str, float]:
     out = {t: w * n for t, w in cen.items()}
+    get = out.get
     for t, w in vec.items():
-        out[t] = out.get(t, 0.0) + w * m
+        out[t] = get(t, 0.0) + w * m
     return regroup(out, weights, keep)
 
 

@@ -20,7 +20,7 @@ def _shared(out: Outcome, state: ClusterState, prod: np.ndarray, shown: dict[str
     found: dict[str, list[str]] = {"": [], "@": [], "#": []}
     left = sum(shown.values())
     nz = np.flatnonzero(prod > 0)
-    for k in nz[np.argsort(-prod[nz], kind="stable")]:
+    for k in nz[(-prod[nz]).argsort(kind="stable")]:
         t = state.terms[out.cols[k]]
         g = t[0] if t[0] in "@#" else ""
         if len(found[g]) < shown[g]:
@@ -41,7 +41,7 @@ def explain_events(out: Outcome, which: dict[int, str | None], state: ClusterSta
         member[m, c] = 1.0
     to_cluster = out.sim @ member  # summed similarity of each article with each cluster
     sums = member.T @ out.x
-    which_cluster = member.argmax(axis=1)
+    which_cluster = member.argmax(axis=1).tolist()
     t = s.event_threshold
     found = {}
     for i, reason in which.items():
@@ -55,7 +55,7 @@ def explain_events(out: Outcome, which: dict[int, str | None], state: ClusterSta
         mean = to_cluster[i] / size
         mean[c] = -np.inf
         if len(size) > 1:
-            k = int(np.argmax(mean))
+            k = int(mean.argmax())
             r_sim = float(mean[k])
             if not n_own:
                 why = f"similarity below the threshold {t}"

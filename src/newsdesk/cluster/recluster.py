@@ -80,15 +80,15 @@ def average_linkage(sim: np.ndarray, threshold: float, group_threshold: float | 
     report that words the event its own way still belongs to it). A pair refused once stays
     apart. Each group sorted, groups in order of their first member."""
     n = len(sim)
-    s = np.round(sim, 9)  # ties broken the same way whatever the summation order
+    s = sim.round(9)  # ties broken the same way whatever the summation order
     np.fill_diagonal(s, -np.inf)
-    size = np.ones(n)
+    size = [1.0] * n
     members = [[i] for i in range(n)]
     floor = min(threshold, stray_threshold) if stray_threshold is not None else threshold
     while True:
-        k = int(np.argmax(s))
-        i, j = divmod(k, n)
-        if s[i, j] < floor:
+        i, j = divmod(int(s.argmax()), n)
+        top = float(s[i, j])
+        if top < floor:
             break
         i, j = min(i, j), max(i, j)
         small, large = sorted((size[i], size[j]))
@@ -97,7 +97,7 @@ def average_linkage(sim: np.ndarray, threshold: float, group_threshold: float | 
             need = group_threshold
         elif stray_threshold is not None and small <= stray_size and large >= group_size:
             need = stray_threshold
-        if s[i, j] < need:
+        if top < need:
             s[i, j] = s[j, i] = -np.inf
             continue
         row = (s[i] * size[i] + s[j] * size[j]) / (size[i] + size[j])
@@ -241,9 +241,9 @@ def centroid(out: Outcome, members: list[int], state: ClusterState, keep: int) -
     """An event's heaviest terms in the window's weighting, L2-normalised: what a new article
     of the story is compared with until the next re-clustering."""
     mean = out.x[members].mean(axis=0)
-    top = np.argpartition(-mean, keep)[:keep] if len(mean) > keep else np.arange(len(mean))
+    top = (-mean).argpartition(keep)[:keep] if len(mean) > keep else np.arange(len(mean))
     top = top[mean[top] > 0]
     norm = float(np.sqrt((mean[top] ** 2).sum())) or 1.0
-    top = top[np.argsort(out.cols[top])]  # in term id order
+    top = top[out.cols[top].argsort()]  # in term id order
     terms = state.terms
     return {terms[c]: round(v / norm, 5) for c, v in zip(out.cols[top].tolist(), mean[top].tolist())}
