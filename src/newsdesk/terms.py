@@ -31,7 +31,8 @@ def tokens(text: str) -> list[str]:
 
 LEAD_CHARS = 6000  # what an event is about is in the lead; the tail adds noise and time
 _NAME = re.compile(r"[A-Z][a-zA-Z'\u2019\-]*[a-zA-Z](?:\s+(?:of\s+|de\s+|al-)?[A-Z][a-zA-Z'\u2019\-]*[a-zA-Z])*")
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"\d(?<![\w.]\d)\d*(?:[.,]\d+)*")  # a digit not after a letter, digit or dot: the
+# lookbehind after the first digit (not before it) lets the engine skip to digits
 _OPENERS = frozenset('.!?:;"\u201c(')
 NAME, NUMBER = "@", "#"  # prefixes of name and number features; plain words have none
 
@@ -103,16 +104,14 @@ def weighted(counts: dict[str, float], df: dict[str, int], n_docs: int, weights:
 def regroup(vec: dict[str, float], weights: dict[str, float], keep: int | None = None) -> dict[str, float]:
     """Keep the ``keep`` heaviest terms, then L2-normalise each group to norm sqrt(share)."""
     if keep is not None and len(vec) > keep:
-        items = sorted(vec.items(), key=itemgetter(1), reverse=True)[:keep]  # = heapq.nlargest, faster here
-    else:
-        items = list(vec.items())
+        vec = dict(sorted(vec.items(), key=itemgetter(1), reverse=True)[:keep])  # = heapq.nlargest, faster here
     norms = {"": 0.0, "@": 0.0, "#": 0.0}
-    groups = [t[0] if t[0] in "@#" else "" for t, _ in items]
-    for g, (_, v) in zip(groups, items):
+    groups = [t[0] if t[0] in "@#" else "" for t in vec]
+    for g, v in zip(groups, vec.values()):
         norms[g] += v * v
     total = sum(weights.values())
     scale = {g: math.sqrt(weights.get(g, 0.0) / total / n) if n > 0 else 0.0 for g, n in norms.items()}
-    return {t: v * scale[g] for (t, v), g in zip(items, groups)}
+    return {t: v * scale[g] for (t, v), g in zip(vec.items(), groups)}
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -20,8 +20,9 @@ def _shared(out: Outcome, state: ClusterState, prod: np.ndarray, shown: dict[str
     found: dict[str, list[str]] = {"": [], "@": [], "#": []}
     left = sum(shown.values())
     nz = np.flatnonzero(prod > 0)
-    for k in nz[(-prod[nz]).argsort(kind="stable")]:
-        t = state.terms[out.cols[k]]
+    terms = state.terms
+    for c in out.cols[nz[(-prod[nz]).argsort(kind="stable")]].tolist():
+        t = terms[c]
         g = t[0] if t[0] in "@#" else ""
         if len(found[g]) < shown[g]:
             found[g].append(t.lstrip("@#"))
@@ -70,25 +71,33 @@ def explain_events(out: Outcome, which: dict[int, str | None], state: ClusterSta
     return found
 
 
-def _common(vec: dict[str, float], cen: dict[str, float], prefix: str, k: int) -> list[str]:
-    both = sorted(((vec[t] * cen[t], t) for t in vec if t in cen and (t[0] == prefix if prefix else t[0] not in "@#")),
-                  reverse=True)
-    return [t.lstrip("@#") for _, t in both[:k]]
+def _common(vec: dict[str, float], cen: dict[str, float], shown: dict[str, int] = _SHOWN) -> dict[str, list[str]]:
+    """The terms, names and numbers (at most ``shown`` of each) that weigh most in ``vec . cen``."""
+    found: dict[str, list[str]] = {"": [], "@": [], "#": []}
+    left = sum(shown.values())
+    for _, t in sorted(((w * cen[t], t) for t, w in vec.items() if t in cen), reverse=True):
+        g = t[0] if t[0] in "@#" else ""
+        if len(found[g]) < shown[g]:
+            found[g].append(t.lstrip("@#"))
+            left -= 1
+            if not left:
+                break
+    return found
 
 
 def explain_join(vec, ev: str, st: str, sim: float, scored, reason: str, state: ClusterState, s: Settings) -> dict:
     """An article that joined an event between re-clusterings: its similarity with the event's
     centroid, the terms, names and numbers they share, and the runner-up."""
-    cen = state.events[ev][0]
+    shared = _common(vec, state.events[ev][0])
     detail = {"event": ev, "story": st, "reason": reason, "similarity": round(sim, 3),
-              "threshold": s.event_join_threshold, "shared_terms": _common(vec, cen, "", 8),
-              "shared_names": _common(vec, cen, "@", 6), "shared_numbers": _common(vec, cen, "#", 4)}
+              "threshold": s.event_join_threshold, "shared_terms": shared[""],
+              "shared_names": shared["@"], "shared_numbers": shared["#"]}
     runner = [t for t in scored if t[1] != ev][:1]
     if runner:
         r_sim, r_ev = runner[0]
         detail["runner_up"] = {"event": r_ev, "similarity": round(r_sim, 3),
                                "why_not": "less similar than the chosen event",
-                               "shared_terms": _common(vec, state.events[r_ev][0], "", 5)}
+                               "shared_terms": _common(vec, state.events[r_ev][0], {"": 5, "@": 0, "#": 0})[""]}
     return detail
 
 
