@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..settings import Settings
-from .sketch import permutations, signature
+from .sketch import permutations
 
 _BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x85EBCA77C2B2AE63,
                       0x27D4EB2F165667C5, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0xD6E8FEB86659FD93],
@@ -32,10 +32,16 @@ QUERY_CHUNK = 256  # queries answered together: bounds the candidate signatures 
 PREFILTER_BINS, PREFILTER_MIN = 32, 4
 
 
-def _equal_lanes(a: np.ndarray, b: np.ndarray, bits: int) -> np.ndarray:
-    """Per row, how many ``bits``-wide lanes of the uint64 rows ``a`` and ``b`` are equal (SWAR; ``a`` is overwritten)."""
-    low = np.uint64(sum(((1 << (bits - 1)) - 1) << k for k in range(0, 64, bits)))
-    high = np.uint64(sum(1 << (k + bits - 1) for k in range(0, 64, bits)))
+_LOW15 = np.uint64(0x7FFF7FFF7FFF7FFF)  # each 16-bit lane's low 15 bits
+_HIGH1 = np.uint64(0x8000800080008000)  # each 16-bit lane's top bit
+
+
+def _equal_lanes(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per row, how many 16-bit lanes (signature bins) of the uint64 rows ``a`` and ``b`` are equal.
+
+    SWAR: four bins per word, no temporary per bin; ``a`` is overwritten.
+    """
+    low, high = _LOW15, _HIGH1
     x = np.bitwise_xor(a, b, out=a)  # ``a`` is a fresh gather: reused, as are the temporaries below
     t = x & low
     t += low
@@ -164,7 +170,8 @@ class CopyIndex:
     max_hits: int = 256  # rows sharing the most bands that are scored per query
     # latest rows read per LSH bucket or anchor: a query's cost does not grow with the desk. A bucket holding many
     # rows is a pair of bins that common words won by chance; a true copy also meets its original in rarer ones
-    # (16 instead of 48: hits per query 433 -> 218 at 10k articles, copies found and judged the same)
+    # (16 instead of 48 halves the work per query; bench/eval_copies.py and the planted copies of
+    # bench/copies_scale.py score the same)
     bucket_cap: int = 16
 
     def __post_init__(self):
@@ -195,9 +202,6 @@ class CopyIndex:
         """Merge pending entries into the sorted arrays: do it before many lookups in a row."""
         self._bands.merge()
         self._anchors.merge()
-
-    def signature(self, hashes: np.ndarray) -> np.ndarray:
-        return signature(hashes, self.perm)
 
     def _band_keys(self, values: np.ndarray) -> np.ndarray:
         """One key per LSH band of each signature (the rows of ``values``): shape (signatures, bands)."""
@@ -269,7 +273,7 @@ class CopyIndex:
             stored = self._signatures.view(np.uint64)
             head = PREFILTER_BINS // 4
             # most hits share one band by chance: a first look at a quarter of the bins drops them cheaply
-            agree = _equal_lanes(stored[:, :head][rows], mine[art, :head], 16)  # (np.take would copy the view)
+            agree = _equal_lanes(stored[:, :head][rows], mine[art, :head])  # (np.take would copy the view)
             keep = (shared >= 2) | (agree >= PREFILTER_MIN)
             art, rows, agree = art[keep], rows[keep], agree[keep]
             if len(art) and np.bincount(art).max() > self.max_hits:  # score only the likeliest per query
@@ -279,7 +283,7 @@ class CopyIndex:
                 keep = _rank_in_group(art) < self.max_hits
                 art, rows = art[keep], rows[keep]
             n = self._signatures.shape[1]
-            same = _equal_lanes(np.take(stored, rows, axis=0), mine[art], 16)
+            same = _equal_lanes(np.take(stored, rows, axis=0), mine[art])
             est = same / n
             order = np.argsort(art << 40 | (n - same).astype(np.int64) << 32 | self._order[rows].astype(np.int64),
                                kind="stable")
