@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..settings import Settings
+from .runs import counted, rank_in_run
 from .sketch import permutations
 
 _BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x85EBCA77C2B2AE63,
@@ -49,21 +50,6 @@ def _equal_lanes(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     np.invert(t, out=t)
     t &= high  # a lane's top bit is set iff the lane is zero
     return np.bitwise_count(t).sum(axis=1, dtype=np.int16)
-
-
-def _rank_in_group(groups: np.ndarray) -> np.ndarray:
-    """Each element's place within its run of equal values (``groups`` sorted)."""
-    if not len(groups):
-        return groups
-    starts = np.flatnonzero(np.concatenate(([True], groups[1:] != groups[:-1])))
-    return np.arange(len(groups)) - np.repeat(starts, np.diff(np.append(starts, len(groups))))
-
-
-def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted distinct values and how often each occurs (np.unique's, without its overhead)."""
-    v = np.sort(values)
-    starts = np.flatnonzero(np.concatenate(([True], v[1:] != v[:-1])))
-    return v[starts], np.diff(np.append(starts, len(v)))
 
 
 class Postings:
@@ -267,7 +253,7 @@ class CopyIndex:
                 art, rows = art[keep], rows[keep]
             if not len(rows):
                 continue
-            pair, shared = _counted(art.astype(np.int64) << 32 | rows)
+            pair, shared = counted(art.astype(np.int64) << 32 | rows)
             art, rows = pair >> 32, (pair & 0xFFFFFFFF).astype(np.intp)
             mine = part.astype(np.uint16).view(np.uint64)  # 4 bins per word
             stored = self._signatures.view(np.uint64)
@@ -280,7 +266,7 @@ class CopyIndex:
                 order = np.argsort(art << 40 | (PREFILTER_BINS - agree).astype(np.int64) << 32
                                    | self._order[rows].astype(np.int64))
                 art, rows = art[order], rows[order]
-                keep = _rank_in_group(art) < self.max_hits
+                keep = rank_in_run(art) < self.max_hits
                 art, rows = art[keep], rows[keep]
             n = self._signatures.shape[1]
             same = _equal_lanes(np.take(stored, rows, axis=0), mine[art])
@@ -288,7 +274,7 @@ class CopyIndex:
             order = np.argsort(art << 40 | (n - same).astype(np.int64) << 32 | self._order[rows].astype(np.int64),
                                kind="stable")
             art, rows, est = art[order], rows[order], est[order]
-            keep = _rank_in_group(art) < limit
+            keep = rank_in_run(art) < limit
             for a, r, e in zip(art[keep].tolist(), rows[keep].tolist(), est[keep].tolist()):
                 out[start + a].append((e, self.ids[r]))
         return out
@@ -311,13 +297,13 @@ class CopyIndex:
             art, rows = art[keep], rows[keep]
         if not len(rows):
             return out
-        pair, counts = _counted(art.astype(np.int64) << 32 | rows)
+        pair, counts = counted(art.astype(np.int64) << 32 | rows)
         art, rows = pair >> 32, pair & 0xFFFFFFFF
         keep = counts >= min_shared
         art, rows, counts = art[keep], rows[keep], counts[keep]
         order = np.lexsort((rows, -counts, art))
         art, rows = art[order], rows[order]
-        keep = _rank_in_group(art) < limit
+        keep = rank_in_run(art) < limit
         for a, r in zip(art[keep].tolist(), rows[keep].tolist()):
             out[a].append(self.ids[r])
         return out

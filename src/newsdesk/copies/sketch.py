@@ -19,6 +19,7 @@ import numpy as np
 
 from ..ids import normalise_body
 from ..terms import STOPWORDS
+from .runs import distinct
 from .tokens import Tokens, sentence_hashes, tokenize, word_hashes
 
 _MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1, 0xD3A2646C, 0xFD7046C5, 0xB55A4F09],
@@ -29,20 +30,9 @@ _LOW32 = np.uint64(0xFFFFFFFF)
 ANCHOR_MIN_WORDS = 10
 
 
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """Sorted distinct values (np.unique without its overhead on small arrays)."""
-    out = np.sort(values)
-    if len(out) > 1:
-        keep = np.empty(len(out), dtype=bool)
-        keep[0] = True
-        np.not_equal(out[1:], out[:-1], out=keep[1:])
-        out = out[keep]
-    return out
-
-
 def _per_text(owner: np.ndarray, values: np.ndarray, n: int) -> list[np.ndarray]:
     """Each text's sorted distinct values, from (text, value) pairs."""
-    keys = _distinct((owner.astype(np.uint64) << _U32) | values.astype(np.uint64))
+    keys = distinct((owner.astype(np.uint64) << _U32) | values.astype(np.uint64))
     cuts = np.searchsorted(keys >> _U32, np.arange(n + 1, dtype=np.uint64)).tolist()
     words = (keys & _LOW32).astype(np.uint32)
     return [words[lo:hi] for lo, hi in zip(cuts[:-1], cuts[1:])]
@@ -58,7 +48,7 @@ def shingles(text: str, k: int, normalised: bool = False) -> np.ndarray:
     acc = np.zeros(n, dtype=np.uint64)
     for j in range(k):
         acc = (acc * np.uint64(31) + h[j : j + n] * _MIX[j]) & np.uint64(0xFFFFFFFF)
-    return _distinct(acc)
+    return distinct(acc)
 
 
 @functools.cache
@@ -132,7 +122,7 @@ def signatures(sets: list[np.ndarray], perm: tuple[np.ndarray, np.ndarray, np.nd
     with np.errstate(over="ignore"):
         h = np.concatenate(sets).astype(np.uint64) * a[0] + b[0]  # mod 2^64
     shift = np.uint64(64 - bits)
-    keyed = _distinct((owner << np.uint64(32 + bits)) | ((h >> shift) << _U32) | ((h >> (shift - _U32)) & _LOW32))
+    keyed = distinct((owner << np.uint64(32 + bits)) | ((h >> shift) << _U32) | ((h >> (shift - _U32)) & _LOW32))
     cell = keyed >> _U32  # owner and bin
     first = np.empty(len(cell), dtype=bool)
     first[:1] = True
