@@ -43,7 +43,7 @@ sys.path.insert(0, str(HERE.parent))
 from datasets import t17_jsonl  # noqa: E402
 
 from bench.copies.spin import spin  # noqa: E402
-from newsdesk.copies import _candidates  # noqa: E402  (the search detect_copies runs before judging)
+from newsdesk.copies.search import batch_candidates  # noqa: E402  (the search detect_copies runs before judging)
 from newsdesk.copies.index import CopyIndex  # noqa: E402
 from newsdesk.copies.parallel import sketch_batches  # noqa: E402
 from newsdesk.records import Article  # noqa: E402
@@ -96,8 +96,8 @@ def search(index: CopyIndex, batches: list[list[Article]], sketch_sets) -> int:
     for batch, sketches in zip(batches, sketch_sets):
         sk = sketches if sketches is not None else dict(zip([a.id for a in batch],
                                                             sketch_texts([a.text for a in batch], index.perm)))
-        found += sum(map(len, _candidates(batch, [sk[a.id].values for a in batch],
-                                          [sk[a.id].anchors for a in batch], index)))
+        found += sum(map(len, batch_candidates(batch, [sk[a.id].values for a in batch],
+                                               [sk[a.id].anchors for a in batch], index)))
     return found
 
 

@@ -32,6 +32,7 @@ from ..records import Article, CopyLink
 from ..settings import Settings
 from .align import VERBATIM, Alignment, Sentences, align_both
 from .link import Match, link
+from .search import batch_candidates
 from .index import CopyIndex
 from .sketch import Sketch, containment, shingles, sketch_texts, to_bytes
 
@@ -134,7 +135,7 @@ def detect_copies(
     made = dict(zip((a.id for a in todo), sketch_texts([a.text for a in todo], index.perm)))
     sks = [sketches.get(a.id) or made[a.id] for a in order]
     feats = {a.id: _Features(a, index, sk) for a, sk in zip(order, sks)}
-    candidates = _candidates(order, [sk.values for sk in sks], [sk.anchors for sk in sks], index)
+    candidates = batch_candidates(order, [sk.values for sk in sks], [sk.anchors for sk in sks], index)
 
     def features(aid: str) -> _Features | None:
         if aid not in feats:
@@ -156,36 +157,6 @@ def detect_copies(
     if order:
         index.add_many([a.id for a in order], np.stack([sk.values for sk in sks]), [sk.anchors for sk in sks])
     return links, {a.id: (to_bytes(sk.values), sk.anchors.tobytes()) for a, sk in zip(order, sks)}
-
-
-def _candidates(order: list[Article], values: list[np.ndarray], anchors: list[np.ndarray],
-                index: CopyIndex) -> list[list[str]]:
-    """Per new article, the ids worth judging: LSH neighbours and articles sharing long sentences.
-
-    Searched in one pass for the whole batch: against the index, and against the
-    batch's own earlier articles (a small index of the batch, each article
-    seeing only those before it in date order).
-    """
-    s = index.settings
-    if not order:
-        return []
-    matrix = np.stack(values)
-    local = index.empty_like()
-    local.add_many([a.id for a in order], matrix, anchors)
-    local.compact()
-    before = np.array([local.keys[a.id] for a in order])  # an id given twice keeps its first row
-    near = [old + new for old, new in zip(index.query_many(matrix, s.max_candidates),
-                                          local.query_many(matrix, s.max_candidates, before))]
-    blocks = [old + new for old, new in zip(
-        index.blocks_many(anchors, s.partial_min_shared, s.max_candidates),
-        local.blocks_many(anchors, s.partial_min_shared, s.max_candidates, before))]
-    out = []
-    for a, hits, shared in zip(order, near, blocks):
-        hits.sort(key=lambda h: -h[0])  # stable: each source's own tie order is kept
-        cands = [oid for est, oid in hits[: s.max_candidates] if oid != a.id and est >= s.candidate_min_estimate]
-        cands += [oid for oid in shared[: s.max_candidates] if oid != a.id and oid not in cands]
-        out.append(list(dict.fromkeys(cands)))
-    return out
 
 
 def _pair(fa: _Features, fo: _Features, s: Settings) -> Match | None:
