@@ -18,7 +18,7 @@ PUNCTUATION = tuple([c for c in map(chr, range(128)) if not (c.isalnum() or c ==
 _FAST = str.maketrans({c: " " for c in PUNCTUATION})
 
 
-def fold_punctuation(text: str) -> str | None:
+def _fold_punctuation(text: str) -> str | None:
     """Lower-cased text with punctuation as spaces, when that needs no Unicode normalisation (else None)."""
     fast = text.translate(_FAST)
     return fast.lower() if fast.isascii() else None
@@ -31,7 +31,7 @@ def normalise_body(text: str) -> str:
     typographic marks are mapped takes a fast path (one ``str.translate``);
     the rest goes through NFKC and a regex, with the same result.
     """
-    fast = fold_punctuation(text)
+    fast = _fold_punctuation(text)
     if fast is not None:
         return " ".join(fast.split())
     text = unicodedata.normalize("NFKC", text)
