@@ -46,6 +46,8 @@ def test_digest_shows_stories_events_and_copies(example_desk, cli):
     out = cli("digest", "--db", example_desk, "--stories", "3").output
     assert "stories" in out and "independent outlets" in out
     assert "copy)" in out
+    assert "1 articles" not in out and "1 outlets" not in out and "0 copies" not in out
+    assert "1 article ·" in out and "no copies" in out  # the example has one-article events
 
 
 def test_build_twice_adds_nothing(example_desk, cli):
@@ -76,7 +78,7 @@ def test_hostile_input_is_escaped_in_the_report_and_quarantined(tmp_path, cli):
     (pile / "bin.html").write_bytes(b"\x00\x01\x02" * 500)
     db = tmp_path / "d.sqlite"
     out = cli("build", pile, "--db", db, "--quiet").output
-    assert "1 new articles" in out and "quarantined: 2" in out
+    assert "1 new article from" in out and "quarantined: 2" in out
     # Names come from untrusted text too: a speaker and a figure source holding markup.
     con = sqlite3.connect(db)
     assert con.execute("UPDATE quotes SET speaker = '<script>alert(5)</script>' WHERE speaker = 'Anna Kell'").rowcount

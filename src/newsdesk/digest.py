@@ -8,23 +8,27 @@ from rich.markup import escape
 
 from .store import SQLiteStore
 from .views import desk_view
+from .wording import counted
 
 
 def print_digest(store: SQLiteStore, console: Console, stories: int = 10, articles: int = 3) -> None:
     """Print the largest stories with their events and a few articles each."""
     views = desk_view(store)
-    console.print(f"[bold]{sum(len(s.articles) for s in views)} articles, {len(views)} stories[/bold]")
+    console.print(f"[bold]{counted(sum(len(s.articles) for s in views), 'article')}, "
+                  f"{counted(len(views), 'story', 'stories')}[/bold]")
     for s in views[:stories]:
         g = s.group
         tree = Tree(
             f"[bold]{escape(g.title)}[/bold]  [dim]{g.first or 'undated'} .. {g.last or 'undated'} · "
-            f"{len(s.articles)} articles · {len(s.independent_outlets)} independent outlets · {g.id}[/dim]"
+            f"{counted(len(s.articles), 'article')} · {counted(len(s.independent_outlets), 'independent outlet')} · "
+            f"{g.id}[/dim]"
         )
         for e in s.events:
             eg = e.group
             node = tree.add(
-                f"{escape(eg.title)}  [dim]{eg.first or 'undated'} · {len(e.articles)} articles · "
-                f"{len(e.independent_outlets)} outlets · {e.copies} copies · {eg.id}[/dim]"
+                f"{escape(eg.title)}  [dim]{eg.first or 'undated'} · {counted(len(e.articles), 'article')} · "
+                f"{counted(len(e.independent_outlets), 'outlet')} · {counted(e.copies, 'copy', 'copies', 'no copies')} · "
+                f"{eg.id}[/dim]"
             )
             for a in e.articles[:articles]:
                 mark = f" [yellow]({a.copy_kind} copy)[/yellow]" if a.copy_of else ""

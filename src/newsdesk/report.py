@@ -21,6 +21,7 @@ from markupsafe import Markup
 from .ledger import Point, Series, series_svg
 from .store import SQLiteStore
 from .views import FactLimits, desk_view, provenance_trees, story_facts
+from .wording import counted
 
 
 def point_anchor(p: Point) -> str:
@@ -39,6 +40,7 @@ def _env() -> Environment:
     env = Environment(loader=PackageLoader("newsdesk", "templates"), autoescape=select_autoescape(default=True))
     env.filters["chart"] = _chart
     env.filters["anchor"] = point_anchor
+    env.globals["counted"] = counted
     return env
 
 

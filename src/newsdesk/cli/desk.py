@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..settings import Settings
+from ..wording import counted
 from .common import DB, app, console, err, fail, open_desk
 
 
@@ -45,9 +46,10 @@ def build(
         return
     q = sum(s["quarantined"].values())
     console.print(
-        f"[bold]{s['articles_added']}[/bold] new articles from {s['files'] - s['files_unchanged']} files "
+        f"[bold]{s['articles_added']}[/bold] new {'article' if s['articles_added'] == 1 else 'articles'} from "
+        f"{counted(s['files'] - s['files_unchanged'], 'file')} "
         f"({s['files_unchanged']} unchanged, {s['already_stored']} already stored); "
-        f"copies: {_fmt(s['copies'])}; {s['events']} events in {s['stories']} stories; "
+        f"copies: {_fmt(s['copies'])}; {counted(s['events'], 'event')} in {counted(s['stories'], 'story', 'stories')}; "
         f"quarantined: {q}{' (' + _fmt(s['quarantined']) + ')' if q else ''}."
     )
     if q:
