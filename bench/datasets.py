@@ -45,6 +45,12 @@ def detokenise(text: str) -> str:
     return text
 
 
+# T17's topic keywords, as DATEWISE filters sentences with them (news-tls keeps them per topic in keywords.json).
+T17_KEYWORDS = {"bpoil": "bp oil spill", "EgyptianProtest": "egypt egyptian", "H1N1": "h1n1 swine flu",
+                "haiti": "haiti quake earthquake", "IraqWar": "iraq iraqi", "LibyaWar": "libya libyan",
+                "MJ": "michael jackson", "SyrianCrisis": "syria syrian", "Finan": "bank financial"}
+
+
 def t17_jsonl() -> Path:
     """T17 as one JSONL batch per topic folder (id, outlet, published, text), cached."""
     base = unpack("t17", "t17-articles-timelines.tar.gz") / "dataset" / "t17"

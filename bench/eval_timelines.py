@@ -43,7 +43,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from datasets import t17_jsonl, unpack  # noqa: E402
+from datasets import T17_KEYWORDS, t17_jsonl, unpack  # noqa: E402
 
 from newsdesk.records import Article  # noqa: E402
 from newsdesk.settings import Settings  # noqa: E402
@@ -51,10 +51,7 @@ from newsdesk.timeline import build_timeline, timeline_from_sentences  # noqa: E
 from newsdesk.timeline.select import FEATURES, date_features  # noqa: E402
 from newsdesk.timeline.sentences import Sentence, article_sentences  # noqa: E402
 
-# The topic keywords DATEWISE filters sentences with (news-tls keeps them per topic in keywords.json).
-KEYWORDS = {"bpoil": "bp oil spill", "EgyptianProtest": "egypt egyptian", "H1N1": "h1n1 swine flu",
-            "haiti": "haiti quake earthquake", "IraqWar": "iraq iraqi", "LibyaWar": "libya libyan",
-            "MJ": "michael jackson", "SyrianCrisis": "syria syrian", "Finan": "bank financial"}
+KEYWORDS = T17_KEYWORDS
 PUBLISHED = {"DATEWISE": (0.120, 0.035, 0.544), "MARTSCHAT 2018": (0.105, 0.030, 0.544),
              "TRAN 2013": (0.094, 0.022, 0.517), "CLUST": (0.082, 0.020, 0.407)}
 
