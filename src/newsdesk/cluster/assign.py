@@ -59,7 +59,7 @@ def _late(d: date | None, state: ClusterState, s: Settings) -> bool:
 
 
 def _score_stories(svec, state: ClusterState, d, s: Settings, exclude: str | None = None):
-    scored = []
+    live = []
     for gid in state.candidates(svec, _late(d, state, s)):
         if gid not in state.stories or gid == exclude:
             continue
@@ -69,7 +69,11 @@ def _score_stories(svec, state: ClusterState, d, s: Settings, exclude: str | Non
             if d is not None and g.last is not None and d > g.last:
                 state.retire(gid)
             continue
-        sim = cosine(svec, cen) / (1.0 + gap / (2.0 * s.story_window_days))
+        live.append((gid, cen, gap))
+    sims = state.arrays.cosines(svec, [(gid, cen) for gid, cen, _ in live])
+    scored = []
+    for sim, (gid, _, gap) in zip(sims, live):
+        sim /= 1.0 + gap / (2.0 * s.story_window_days)
         if sim > 0:
             scored.append((sim, gid))
     scored.sort(reverse=True)

@@ -11,6 +11,7 @@ from typing import Callable
 
 from ..records import Article, Group
 from ..terms import term_counts
+from .centroids import StoryArrays
 
 _POSTED_TERMS = 20  # an article is compared with stories that share one of its heaviest terms
 _MAX_POSTINGS = 400
@@ -68,6 +69,7 @@ class ClusterState:
     keep: int = 400
     vocab: dict[str, int] = field(default_factory=dict)  # term -> id, for the arrays of Features
     terms: list[str] = field(default_factory=list)
+    arrays: StoryArrays = field(default_factory=StoryArrays)  # active story centroids as arrays, for scoring
 
     def index(self, gid: str, centroid: dict[str, float]) -> None:
         """Post a story under its centroid terms (a superset over time: old terms stay); a retired
@@ -96,6 +98,7 @@ class ClusterState:
         only)."""
         for _, aid in self.story_members.get(gid, ())[-self.keep :]:
             self.features.pop(aid, None)
+        self.arrays.drop(gid)
         terms = self.posted.pop(gid, set())
         for t in terms:
             self._unpost(self.postings, t, gid)
