@@ -22,6 +22,24 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--
          "--disable-sync", "--no-first-run"]
 
 
+# Labels drawn past a chart's edge, and legend names running into each other, as the browser lays them out.
+_CLIPPED_OR_OVERLAPPING = """() => {
+  const bad = [], hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  for (const svg of document.querySelectorAll('section.ledger svg')) {
+    const box = svg.getBoundingClientRect();
+    for (const t of svg.querySelectorAll('text')) {
+      const r = t.getBoundingClientRect();
+      if (r.left < box.left - 1 || r.right > box.right + 1) bad.push('clipped: ' + t.textContent);
+    }
+    const names = [...svg.querySelectorAll('g.legend text, g.xtick text')];
+    names.forEach((a, i) => names.slice(i + 1).forEach(b => {
+      if (hit(a.getBoundingClientRect(), b.getBoundingClientRect())) bad.push(a.textContent + ' / ' + b.textContent);
+    }));
+  }
+  return bad;
+}"""
+
+
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as p:
@@ -70,13 +88,14 @@ def test_markup_in_article_text_runs_nothing_and_reads_as_text(browser, tmp_path
     page.close()
 
 
-def test_each_ledger_chart_is_drawn_and_its_points_lead_to_shown_rows(browser, example_report):
+def test_each_ledger_chart_is_drawn_legibly_and_its_points_lead_to_shown_rows(browser, example_report):
     page, dialogs = _open(browser, example_report)
     charts = page.locator("section.ledger svg")
     assert charts.count() >= 2
     for i in range(charts.count()):
         box = charts.nth(i).bounding_box()
         assert box and box["width"] > 200 and box["height"] > 100, box
+    assert page.evaluate(_CLIPPED_OR_OVERLAPPING) == []
     links = page.locator("section.ledger svg a")
     assert links.count() >= 4
     for i in (0, links.count() - 1):

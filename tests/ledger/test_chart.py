@@ -60,7 +60,9 @@ def test_hostile_text_is_escaped():
     svg = series_svg(s, href=lambda pt: f'javascript:"{pt.article}"><script>')
     root = parse(svg)
     assert not root.findall(".//s:script", NS) and "<script" not in svg
-    assert hostile in texts(root)  # shown as text in the legend
+    legend = root.findall(".//s:g[@class='legend']", NS)
+    assert hostile in [g.find("s:title", NS).text for g in legend]  # the legend's full name, as text
+    assert any(t.startswith("<script>") for t in texts(root))  # and its shown (shortened) label
     assert root.find("s:title", NS).text == f"people killed {hostile}"
     assert {p.get("data-source") for p in root.findall(".//s:g[@class='point']", NS)} == {hostile, "Evil ]]> & co"}
     assert root.findall(".//s:g[@class='contradiction']", NS)

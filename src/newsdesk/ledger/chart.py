@@ -24,6 +24,8 @@ from newsdesk.ledger.records import Point, Series
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
            "#393b79")
 CONTRADICTION = "#d62728"
+CHAR_WIDTH = 6  # px, an average for the 11 px sans-serif labels: legend names are cut to fit their column
+DATE_LABEL_WIDTH = 66  # px, a YYYY-MM-DD tick label at 11 px
 _BAD_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -57,10 +59,10 @@ def _day(p: Point) -> dt.date | None:
 
 
 def _date_ticks(d0: dt.date, d1: dt.date, n: int = 5) -> list[dt.date]:
+    """At most ``n + 1`` days from ``d0`` at an even step of whole days, so labels keep an even spacing."""
     span = (d1 - d0).days
-    if span <= n:
-        return [d0 + dt.timedelta(days=i) for i in range(span + 1)]
-    return sorted({d0 + dt.timedelta(days=round(i * span / n)) for i in range(n + 1)})
+    step = max(math.ceil(span / n), 1)
+    return [d0 + dt.timedelta(days=i) for i in range(0, span + 1, step)]
 
 
 def series_svg(series: Series, width: int = 640, height: int = 320,
@@ -69,7 +71,7 @@ def series_svg(series: Series, width: int = 640, height: int = 320,
     sources = series.sources
     colour = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sources)}
     legend_rows = (len(sources) + 2) // 3
-    left, right, top = 58, 16, 30
+    left, right, top = 58, DATE_LABEL_WIDTH // 2 + 4, 30  # room for the last date label, centred on its tick
     bottom = 38 + 16 * legend_rows + 14
     pw, ph = max(width - left - right, 40), max(height - top - bottom, 40)
     dated = [(i, p, d) for i, p in enumerate(series.points) if (d := _day(p)) is not None]
@@ -136,10 +138,12 @@ def series_svg(series: Series, width: int = 640, height: int = 320,
     else:
         out.append(f'<text x="{left}" y="{top + 20}">no dated figures</text>')
     ly = height - 16 * legend_rows - 10
+    fits = max((pw // 3 - 22) // CHAR_WIDTH, 4)  # characters that fit in a legend column
     for k, s in enumerate(sources):
         lx, ry = left + (k % 3) * (pw // 3), ly + 16 * (k // 3)
-        name = s if len(s) <= 32 else s[:31] + "…"
-        out.append(f'<g class="legend"><rect x="{lx}" y="{ry - 9}" width="10" height="10" fill="{colour[s]}"/>'
+        name = s if len(s) <= fits else s[:fits - 1].rstrip() + "…"
+        out.append(f'<g class="legend"><title>{_esc(s)}</title>'
+                   f'<rect x="{lx}" y="{ry - 9}" width="10" height="10" fill="{colour[s]}"/>'
                    f'<text x="{lx + 14}" y="{ry}">{_esc(name)}</text></g>')
     if undated:
         out.append(f'<text class="note" x="{left + pw}" y="18" text-anchor="end" fill="#666">'
