@@ -165,3 +165,10 @@ def test_capped_lists_say_what_they_hide_and_links_still_land(example_desk):
     assert len(_cls(flood, "section", "figures")[0].xpath(".//h4")) == 1
     ids = {e.get("id") for e in page.iter() if isinstance(e.tag, str) and e.get("id")}
     assert [a.get("href") for a in page.iter("a") if a.get("href", "").startswith("#") and a.get("href")[1:] not in ids] == []
+
+
+def test_a_figure_quoted_mid_sentence_loses_its_sentence_initial_capital():
+    from newsdesk.report import midsentence
+
+    assert [midsentence(t) for t in ("Nine", "At least 31", "US$1.2 billion", "41", "S")] == [
+        "nine", "at least 31", "US$1.2 billion", "41", "S"]

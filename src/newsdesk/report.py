@@ -36,10 +36,17 @@ def _chart(series: Series, rows: list[int]) -> Markup:
     return Markup(series_svg(series, 560, 260, href=href))  # every text in it escaped by series_svg
 
 
+def midsentence(text: str) -> str:
+    """A figure as written at the start of its sentence ("Nine", "At least 31"), to quote mid-sentence:
+    the capital is dropped unless the next letter is a capital too ("US$1.2 billion" stays)."""
+    return text[0].lower() + text[1:] if len(text) > 1 and text[0].isupper() and text[1].islower() else text
+
+
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("newsdesk", "templates"), autoescape=select_autoescape(default=True))
     env.filters["chart"] = _chart
     env.filters["anchor"] = point_anchor
+    env.filters["midsentence"] = midsentence
     env.globals["counted"] = counted
     return env
 
