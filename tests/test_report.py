@@ -172,3 +172,22 @@ def test_a_figure_quoted_mid_sentence_loses_its_sentence_initial_capital():
 
     assert [midsentence(t) for t in ("Nine", "At least 31", "US$1.2 billion", "41", "S")] == [
         "nine", "at least 31", "US$1.2 billion", "41", "S"]
+
+
+def test_a_sentence_cut_from_a_longer_quote_gets_its_lost_quotation_mark_back():
+    from newsdesk.report import whole_quote
+
+    assert whole_quote("Nobody will be left alone,” Strand said.") == "“Nobody will be left alone,” Strand said."
+    assert whole_quote("“We will rebuild. ") == "“We will rebuild.”"
+    assert whole_quote('It will go higher," Pell said.') == '"It will go higher," Pell said.'
+    assert whole_quote('"We did not want this.') == '"We did not want this."'
+    for whole in ('He said "no" twice.', "“Fine,” he said.", "Plain."):
+        assert whole_quote(whole) == whole
+
+
+def test_briefing_and_timeline_sentences_read_as_whole_quotes(flood):
+    shown = [p.text_content() for p in flood.xpath(".//section[@class='briefing']//li | "
+                                                     ".//section[@class='timeline']//p")]
+    for text in shown:
+        sentence = text.rsplit(" [", 1)[0]
+        assert sentence.count("“") == sentence.count("”") and sentence.count('"') % 2 == 0, sentence

@@ -42,11 +42,35 @@ def midsentence(text: str) -> str:
     return text[0].lower() + text[1:] if len(text) > 1 and text[0].isupper() and text[1].islower() else text
 
 
+def whole_quote(text: str) -> str:
+    """A sentence cut out of a longer quotation, with the quotation marks it lost put back.
+
+    Sentences are split inside multi-sentence quotes, so a picked sentence can
+    close a quote it never opened (``Nobody will be left alone,” Strand said.``)
+    or open one it never closes. The missing mark is added at the start or the
+    end; the words are untouched (citations are checked on the sentence as stored).
+    """
+    out = text
+    marks = [(i, c) for i, c in enumerate(text) if c in "“”\""]
+    curly = [c for _, c in marks if c != '"']
+    if curly and curly[0] == "”":
+        out = "“" + out
+    if curly and curly[-1] == "“":
+        out = out.rstrip() + "”"
+    straight = [i for i, c in marks if c == '"']
+    if len(straight) % 2:  # the unpaired one is the first if it closes (after a word, before no word), else the last
+        i = straight[0]
+        closes = i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or not text[i + 1].isalnum())
+        out = '"' + out if closes else out.rstrip() + '"'
+    return out
+
+
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("newsdesk", "templates"), autoescape=select_autoescape(default=True))
     env.filters["chart"] = _chart
     env.filters["anchor"] = point_anchor
     env.filters["midsentence"] = midsentence
+    env.filters["whole_quote"] = whole_quote
     env.globals["counted"] = counted
     return env
 
