@@ -191,3 +191,21 @@ def test_briefing_and_timeline_sentences_read_as_whole_quotes(flood):
     for text in shown:
         sentence = text.rsplit(" [", 1)[0]
         assert sentence.count("“") == sentence.count("”") and sentence.count('"') % 2 == 0, sentence
+
+
+def test_every_article_says_why_it_is_in_its_event_and_story(page, example_desk):
+    import sqlite3
+
+    rows = page.xpath("//tr[@id][td/details]")
+    whys = {r.get("id"): " ".join(r.xpath(".//p[@class='why']")[0].text_content().split())
+            for r in rows if r.xpath(".//p[@class='why']")}
+    assert len(whys) == len(rows) == 50
+    joined = [w for w in whys.values() if w.startswith("Why here. Joined this event")]
+    assert joined and all("at similarity 0." in w and "sharing names" in w for w in joined)
+    con = sqlite3.connect(example_desk)
+    copies = dict(con.execute("SELECT id, copy_of FROM articles WHERE copy_of IS NOT NULL"))
+    placed = [aid for aid, w in whys.items() if w.startswith("Why here. Placed with its original")]
+    assert len(placed) >= len(copies) / 2  # the others reached the desk before their original, and seeded
+    for aid in placed:
+        assert page.xpath(f"//tr[@id='{aid}']//p[@class='why']/a/@href") == [f"#{copies[aid]}"]
+    assert any("Runner-up event “" in w for w in whys.values()) and any("Runner-up story “" in w for w in whys.values())

@@ -94,6 +94,8 @@ def render_report(store: SQLiteStore, limits: FactLimits = FactLimits()) -> str:
         n_articles=len(articles),
         n_events=sum(len(s.events) for s in stories),
         copy_kinds=Counter(a.copy_kind for a in articles.values() if a.copy_kind),
+        explanations=store.explanations(),
+        titles={g.id: g.title for s in stories for g in (s.group, *(e.group for e in s.events))},
     )
 
 

@@ -122,11 +122,21 @@ class ClusterTables:
         return {r[0]: (r[1], json.loads(r[2])) for r in self.db.execute("SELECT id, n, df FROM group_terms")}
 
     def explanation(self, article_id: str) -> dict | None:
+        """Why the article sits in its event and story, with every group id it names as it goes now."""
         r = self.db.execute("SELECT detail FROM explanations WHERE article=?", (article_id,)).fetchone()
-        if not r:
-            return None
-        detail = json.loads(r[0])
-        for key in ("event", "story"):
-            if detail.get(key):
-                detail[key] = self.resolve_group(detail[key])
-        return detail
+        return _resolved(json.loads(r[0]), self.redirects()) if r else None
+
+    def explanations(self) -> dict[str, dict]:
+        """Every article's explanation (as :meth:`explanation`), by article id."""
+        redirects = self.redirects()
+        return {r[0]: _resolved(json.loads(r[1]), redirects)
+                for r in self.db.execute("SELECT article, detail FROM explanations")}
+
+
+def _resolved(detail: dict, redirects: dict[str, str]) -> dict:
+    """``detail`` with its event, story and runners-up named by the ids they go by now (merges redirect)."""
+    for key, holder in (("event", detail), ("story", detail), ("event", detail.get("runner_up")),
+                        ("story", detail.get("story_runner_up"))):
+        if holder and holder.get(key):
+            holder[key] = redirects.get(holder[key], holder[key])
+    return detail
