@@ -282,3 +282,12 @@ def test_a_title_ending_in_a_period_is_no_quote():
     text = ("Lena Dorsch spoke at the opening. She is now host of “The Morning Show with Lena Dorsch.”\n\n"
             "The station also runs “Night Talk From The Valley,” its call-in programme.")
     assert run(text, {"Lena Dorsch": "Lena Dorsch"}) == []
+
+
+def test_pronoun_after_a_speaker_takes_the_speaker_not_a_person_named_later_in_his_sentence():
+    text = ("Engineers were inspecting the weir on Tuesday.\n\n"
+            'Chief engineer Tomas Grell said the weir had taken "an enormous load" when the wave from '
+            "Ada Brun's farm passed over it. He said two cracks had been found on the downstream face.")
+    quotes = run(text, {"Tomas Grell": "Tomas Grell", "Ada Brun": "Ada Brun"})
+    by_text = {q.text[:10]: q for q in quotes}
+    assert by_text["two cracks"].speaker == "Tomas Grell"

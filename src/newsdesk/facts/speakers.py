@@ -216,7 +216,9 @@ class SpeakerResolver:
             seen = {m.canonical for m in before if m.start < lo}
             new = [m for m in cands if m.canonical not in seen]
             if new and " " in new[-1].canonical:
-                return new[-1].canonical
+                # "X said ... Y's farm ... He said": the speaker of that sentence, not the last person it names
+                said = [sp.name for pos, sp in self.last_speakers[-3:] if lo <= pos < hi]
+                return said[-1] if said and any(m.canonical == said[-1] for m in new) else new[-1].canonical
         # the speaker quoted just before (within ~2 paragraphs) is the likeliest "he" / "she"
         if self.last_speakers:
             pos, sp = self.last_speakers[-1]
