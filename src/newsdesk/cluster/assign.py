@@ -59,6 +59,8 @@ def _late(d: date | None, state: ClusterState, s: Settings) -> bool:
 
 
 def _score_stories(svec, state: ClusterState, d, s: Settings, exclude: str | None = None):
+    """(similarity, story) of the best two candidate stories active near day ``d`` (and any within
+    rounding of the second), best first: only these are ever used."""
     live = []
     for gid in state.candidates(svec, _late(d, state, s)):
         if gid not in state.stories or gid == exclude:
@@ -69,15 +71,8 @@ def _score_stories(svec, state: ClusterState, d, s: Settings, exclude: str | Non
             if d is not None and g.last is not None and d > g.last:
                 state.retire(gid)
             continue
-        live.append((gid, cen, gap))
-    sims = state.arrays.cosines(svec, [(gid, cen) for gid, cen, _ in live])
-    scored = []
-    for sim, (gid, _, gap) in zip(sims, live):
-        sim /= 1.0 + gap / (2.0 * s.story_window_days)
-        if sim > 0:
-            scored.append((sim, gid))
-    scored.sort(reverse=True)
-    return scored
+        live.append((gid, cen, 1.0 + gap / (2.0 * s.story_window_days)))
+    return state.arrays.best(svec, live)
 
 
 def _extend(g: Group, first: date | None, last: date | None = None) -> None:

@@ -1,7 +1,9 @@
-"""Story centroids as term-id arrays: one article scored against all its candidate stories at once.
+"""Story centroids as rows of term-id arrays: one article scored against all its candidate stories at once.
 
-The cosines equal ``terms.cosine`` bit for bit: the same products (each a single rounding), summed
-exactly (``math.fsum``) per story; only the dictionary lookups move into numpy.
+Only the two best stories are ever used (the one joined and the runner-up shown in the explanation),
+so every candidate is first scored by a plain float sum of its products (numpy, one pass), then
+the few within rounding of the second best are scored again exactly (``math.fsum``, as
+``terms.cosine``): their similarities, and so the choice, equal ``terms.cosine``'s bit for bit.
 """
 
 from __future__ import annotations
@@ -11,50 +13,71 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+_TOL = 1e-9  # far above the rounding of a float sum of a few hundred products of at most 1
+
 
 @dataclass
 class StoryArrays:
-    """Each scored story's centroid as (term ids, weights), rebuilt when its centroid dict is
-    replaced; term ids of their own (the re-clustering's vocabulary is not touched, so its column
-    order, and with it every sum over columns, stays as it was); a dense scratch row that holds the
-    vector being scored (zero between calls)."""
+    """Each active story's centroid as one row of term ids and one of weights (padded with id 0,
+    weight 0), rebuilt when its centroid dict is replaced; rows of retired stories are reused.
+    Term ids are their own (the re-clustering's vocabulary is not touched: its column order,
+    and with it every sum over columns, stays as it was). ``scratch`` holds the vector being
+    scored by term id (zero between calls)."""
 
-    vocab: dict[str, int] = field(default_factory=dict)
-    held: dict[str, tuple[dict[str, float], np.ndarray, np.ndarray]] = field(default_factory=dict)
+    vocab: dict[str, int] = field(default_factory=lambda: {"": 0})  # id 0: padding, never a term
+    held: dict[str, tuple[dict[str, float], int]] = field(default_factory=dict)  # story -> (centroid, row)
+    free: list[int] = field(default_factory=list)
+    ids: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int64))
+    w: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
     scratch: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     def drop(self, gid: str) -> None:
-        self.held.pop(gid, None)
+        held = self.held.pop(gid, None)
+        if held is not None:
+            self.free.append(held[1])
 
-    def _arrays(self, gid: str, cen: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+    def _row(self, gid: str, cen: dict[str, float]) -> int:
         held = self.held.get(gid)
         if held is not None and held[0] is cen:
-            return held[1], held[2]
+            return held[1]
+        row = held[1] if held is not None else self.free.pop() if self.free else len(self.held)
+        n, (rows, width) = len(cen), self.ids.shape
+        if row >= rows or n > width:
+            grow = ((0, max(row + 1 - rows, rows)), (0, max(n - width, 0)))
+            self.ids, self.w = np.pad(self.ids, grow), np.pad(self.w, grow)
         vocab = self.vocab
-        ids = np.fromiter((vocab.setdefault(t, len(vocab)) for t in cen), dtype=np.int64, count=len(cen))
-        w = np.fromiter(cen.values(), dtype=float, count=len(cen))
-        self.held[gid] = (cen, ids, w)
-        return ids, w
+        self.ids[row, :n] = np.fromiter((vocab.setdefault(t, len(vocab)) for t in cen), dtype=np.int64, count=n)
+        self.ids[row, n:] = 0
+        self.w[row, :n] = np.fromiter(cen.values(), dtype=float, count=n)
+        self.w[row, n:] = 0.0
+        self.held[gid] = (cen, row)
+        return row
 
-    def cosines(self, vec: dict[str, float], stories: list[tuple[str, dict[str, float]]]) -> list[float]:
-        """``terms.cosine(vec, centroid)`` of each (id, centroid) of ``stories``."""
+    def best(self, vec: dict[str, float], stories: list[tuple[str, dict[str, float], float]]) -> list[tuple[float, str]]:
+        """(similarity, id) of the best two of ``stories`` (id, centroid, discount) and any within
+        rounding of the second, best first (ties: the larger id first); similarity is
+        ``terms.cosine(vec, centroid) / discount``; stories sharing nothing with ``vec`` are left out."""
         if not stories:
             return []
-        parts = [self._arrays(gid, cen) for gid, cen in stories]
+        rows = [self._row(gid, cen) for gid, cen, _ in stories]
         get = self.vocab.get
-        known = [(i, w) for i, w in zip(map(get, vec), vec.values()) if i is not None]
+        known = [(i, w) for i, w in zip(map(get, vec), vec.values()) if i]
         if len(self.scratch) < len(self.vocab):
             self.scratch = np.zeros(max(len(self.vocab) * 2, 1024))
         dense = self.scratch
         ids = np.fromiter((i for i, _ in known), dtype=np.int64, count=len(known))
         dense[ids] = np.fromiter((w for _, w in known), dtype=float, count=len(known))
-        prod = dense[np.concatenate([p[0] for p in parts])] * np.concatenate([p[1] for p in parts])
+        prod = dense[self.ids[rows]] * self.w[rows]
         dense[ids] = 0.0
-        nz = prod != 0.0
-        ends = np.concatenate(([0], np.cumsum(nz)))[np.cumsum([len(p[0]) for p in parts])].tolist()
-        vals = prod[nz].tolist()
-        out, start = [], 0
-        for end in ends:
-            out.append(math.fsum(vals[start:end]))
-            start = end
-        return out
+        discount = np.array([d for _, _, d in stories])
+        rough = prod.sum(axis=1) / discount
+        pos = np.flatnonzero(rough > 0)
+        if not len(pos):
+            return []
+        second = np.partition(rough[pos], -2)[-2] if len(pos) > 1 else rough[pos[0]]
+        scored = []
+        for i in pos[rough[pos] >= second - _TOL].tolist():
+            p = prod[i]
+            scored.append((math.fsum(p[p != 0.0].tolist()) / stories[i][2], stories[i][0]))
+        scored.sort(reverse=True)
+        return scored
