@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from .attribution import name_pronoun_speakers
 from .facts.records import Figure, Quote
 from .ledger import LedgerArticle, Series, build_ledger
 from .records import Article, Group
@@ -188,6 +189,7 @@ class StoryFacts:
     kinds: list[KindView]
     kinds_total: int
     figures_total: int
+    named: dict[str, str] = field(default_factory=dict)  # timeline/briefing sentence -> with "[Name]" after "he"/"she"
 
 
 def ledger_articles(articles: list[Article]) -> dict[str, LedgerArticle]:
@@ -282,6 +284,19 @@ def _tell_all(stories: list[StoryView], limits: FactLimits, workers: int | None)
     return [by_index[i] for i in range(len(jobs))]
 
 
+def _named(timeline: list[TimelineEntry], briefing: Briefing, quotes: list[Quote],
+           articles: list[Article]) -> dict[str, str]:
+    """The shown sentences whose pronoun speakers the facts stage resolved, with the names added."""
+    by_article: dict[str, list[Quote]] = {}
+    for q in quotes:
+        by_article.setdefault(q.article, []).append(q)
+    texts = {a.id: a.text for a in articles}
+    shown = [(t.text, t.citations) for e in timeline for t in e.sentences]
+    shown += [(b.text, [c.article for c in b.citations]) for b in briefing.sentences]
+    named = {text: name_pronoun_speakers(text, cites, by_article, texts) for text, cites in shown}
+    return {text: n for text, n in named.items() if n != text}
+
+
 def story_facts(store: SQLiteStore, stories: list[StoryView], limits: FactLimits = FactLimits(),
                 workers: int | None = None) -> dict[str, StoryFacts]:
     """Timeline, briefing, figure ledger, quotes by speaker and figures by kind of each story, capped by ``limits``.
@@ -306,5 +321,6 @@ def story_facts(store: SQLiteStore, stories: list[StoryView], limits: FactLimits
         shown = series[: limits.series]
         rows = [key_points(x, limits.points) for x in shown]
         out[sid] = StoryFacts(sid, timeline, briefing, shown, len(series), rows, speakers, n_speakers,
-                              unresolved, n_quotes, kinds, n_kinds, n_figures)
+                              unresolved, n_quotes, kinds, n_kinds, n_figures,
+                              _named(timeline, briefing, quotes.get(sid, []), arts))
     return out
