@@ -66,6 +66,15 @@ def names_and_numbers(text: str) -> tuple[list[str], list[str]]:
     return names, numbers
 
 
+_YEAR = re.compile(r"[12](?<![\w.,$\u00a3\u20ac][12])[09]\d\d(?!\w|[.,]\d)")  # 19xx / 20xx as written, not
+# part of a longer number, an amount or a decimal; the lookbehind after the first digit, as for _NUMBER
+
+
+def mentioned_years(text: str) -> frozenset[int]:
+    """Years 1900-2099 a text names ("in 2008", "Sept. 9, 2013"; not "2,000" or "$2000")."""
+    return frozenset(y for y in map(int, _YEAR.findall(text)) if 1900 <= y <= 2099)
+
+
 def term_counts(title: str | None, text: str, lead: int = LEAD_CHARS) -> dict[str, float]:
     """Raw weighted feature counts of the lead: body words, title words twice, capitalised
     names as ``@phrase`` and numbers as ``#n`` (two similar events differ in place, people,

@@ -6,8 +6,12 @@ story about earthquakes, "quake" says nothing about which one an article reports
 the place and magnitude say much), then grouped by average linkage at
 ``event_threshold`` (two groups of ``event_group_size`` articles or more only at
 ``event_group_threshold``; one or two articles join such a group from
-``event_stray_threshold``). The new partition is mapped onto the existing event ids by
-largest overlap (ties: the older event keeps its id); a cluster that takes no id is
+``event_stray_threshold``). The similarity also counts the years the articles' leads
+name (``year_terms``). An event of ``event_split_size`` articles or more is then
+re-clustered alone, with an idf over its own articles, and splits into its large
+parts that stay apart (``_split``: two supermarket fires, once "supermarket" no
+longer counts, differ in town and county). The new partition is mapped onto the
+existing event ids by largest overlap (ties: the older event keeps its id); a cluster that takes no id is
 a new event (a split when its articles came from one), an event left without
 articles is merged into the one that took most of them. Everything here is a pure
 function of the window's articles and their current events, so re-running gives
@@ -126,6 +130,56 @@ class Outcome:
     touched: set[str] = field(default_factory=set)
 
 
+def year_terms(feats: list[Features], smooth: float, weight: float, mismatch: float) -> np.ndarray | float:
+    """What the articles' years add to their event similarity: ``weight`` times the cosine of the
+    years their leads mention (idf over these articles, so a year all of them name adds little), less
+    ``mismatch`` for two that both name years (mentioned or of publication) but share none. The
+    publication year is not a bonus: every dated article of a window has one, mostly the same."""
+    n = len(feats)
+    cols: dict[int, int] = {}
+    cells = [(i, cols.setdefault(y, len(cols)), y in f.years) for i, f in enumerate(feats)
+             for y in (f.years | {f.year} if f.year else f.years)]
+    if not cells:
+        return 0.0
+    rows, cidx, ment = (np.array(v) for v in zip(*cells))
+    every = np.zeros((n, len(cols)))
+    every[rows, cidx] = 1.0
+    named = np.zeros_like(every)
+    named[rows[ment], cidx[ment]] = 1.0
+    named *= np.log((n + smooth) / (named.sum(axis=0) + smooth - 1.0))
+    norm = np.sqrt((named * named).sum(axis=1, keepdims=True))
+    named = np.divide(named, norm, out=np.zeros_like(named), where=norm > 0)
+    has = every.any(axis=1)
+    apart = np.outer(has, has) & (every @ every.T == 0)
+    return weight * (named @ named.T) - mismatch * apart
+
+
+def _event_sim(feats: list[Features], s: Settings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    x, cols = local_vectors(feats, (1.0, s.event_name_weight, s.event_number_weight), s.story_idf_smoothing)
+    return x, cols, x @ x.T + year_terms(feats, s.story_idf_smoothing, s.event_year_weight, s.event_year_mismatch)
+
+
+def _split(feats: list[Features], members: list[int], sim: np.ndarray, s: Settings) -> list[list[int]]:
+    """A large event re-clustered alone, with an idf over its own articles (what all its reports
+    share says nothing about which of two similar events one reports): its parts of
+    ``event_group_size`` or more articles that stay apart at ``event_split_threshold`` become
+    events; smaller parts go with the part they are most similar to in the window's terms."""
+    if len(members) < s.event_split_size:
+        return [members]
+    _, _, sub = _event_sim([feats[i] for i in members], s)
+    parts = average_linkage(sub, s.event_threshold, s.event_split_threshold, s.event_group_size,
+                            s.event_stray_threshold, s.event_stray_size)
+    big = [[members[i] for i in p] for p in parts if len(p) >= s.event_group_size]
+    if len(big) < 2:
+        return [members]
+    for p in parts:
+        if len(p) < s.event_group_size:
+            rest = [members[i] for i in p]
+            best = max(range(len(big)), key=lambda k: (float(sim[np.ix_(rest, big[k])].mean()), -k))
+            big[best] += rest
+    return [sorted(b) for b in big]
+
+
 def recluster(state: ClusterState, sid: str, window: list[str], s: Settings) -> Outcome:
     """Re-cluster the ``window`` of story ``sid`` (its articles near a new one) and move
     articles to the events of the new partition (state updated in place)."""
@@ -133,11 +187,11 @@ def recluster(state: ClusterState, sid: str, window: list[str], s: Settings) -> 
     ids = [a for a in window if a in feats]
     for a in ids:
         _arrays(feats[a], state)
-    x, cols = local_vectors([feats[a] for a in ids], (1.0, s.event_name_weight, s.event_number_weight),
-                            s.story_idf_smoothing)
-    sim = x @ x.T
+    fs = [feats[a] for a in ids]
+    x, cols, sim = _event_sim(fs, s)
     clusters = average_linkage(sim, s.event_threshold, s.event_group_threshold, s.event_group_size,
                                s.event_stray_threshold, s.event_stray_size)
+    clusters = sorted((part for c in clusters for part in _split(fs, c, sim, s)), key=lambda m: m[0])
     out = Outcome(ids, x, cols, sim, clusters, [""] * len(clusters))
     _name(state, out, sid)
     _move(state, out, sid, s)

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Callable
 
 from ..records import Article, Group
-from ..terms import term_counts
+from ..terms import mentioned_years, term_counts
 from .centroids import StoryArrays
 
 _POSTED_TERMS = 20  # an article is compared with stories that share one of its heaviest terms
@@ -29,13 +29,17 @@ class Features:
 
     counts: dict[str, float]
     title: str
+    years: frozenset[int] = frozenset()  # years its lead names
+    year: int = 0  # year of publication (0: undated)
     ids: object = None  # numpy arrays (term ids, 1 + log tf, feature group), made on first use
     ltf: object = None
     grp: object = None
 
 
 def article_features(a: Article, lead: int) -> Features:
-    return Features(term_counts(a.title, a.text, lead), a.title or a.text[:80])
+    head = ((a.title + "\n") if a.title else "") + a.text[:lead]
+    return Features(term_counts(a.title, a.text, lead), a.title or a.text[:80], mentioned_years(head),
+                    a.published.year if a.published else 0)
 
 
 @dataclass
