@@ -3,7 +3,7 @@
 from datetime import date
 
 from newsdesk.cluster import ClusterState, assign_clusters
-from newsdesk.cluster.recluster import average_linkage, recluster
+from newsdesk.cluster.recluster import _arrays, _split, average_linkage, recluster, year_terms
 from newsdesk.cluster.state import article_features, day
 from newsdesk.records import Article, Group
 from newsdesk.settings import Settings
@@ -104,3 +104,50 @@ def test_one_or_two_articles_worded_their_own_way_join_an_established_event():
     # but not two small groups with each other, nor a third article
     small = np.full((3, 3), 0.035)
     assert average_linkage(small, 0.06, 0.075, 5, 0.03, 2) == [[0], [1], [2]]
+
+
+def _feats(texts: list[str], published=None):
+    state = ClusterState()
+    feats = [article_features(Article(id=f"a{i}", source=str(i), fmt="txt", text=t, published=published), 1500)
+             for i, t in enumerate(texts)]
+    for f in feats:
+        _arrays(f, state)
+    return feats
+
+
+def test_years_the_leads_name_tie_reports_and_different_years_keep_them_apart():
+    feats = _feats(["The fire of July 2013 gutted the store.", "Crews fought the 2013 fire at the store.",
+                    "The store burned down in 2008.", "The store was closed on Friday."])
+    extra = year_terms(feats, 7.0, 0.06, 0.02)
+    assert extra[0, 1] > 0.05  # both name 2013, which the others do not
+    assert extra[0, 2] == extra[1, 2] == -0.02  # 2013 against 2008
+    assert extra[0, 3] == extra[2, 3] == 0.0  # no year: no evidence either way
+
+
+def test_a_publication_year_alone_is_no_bonus_but_can_disagree():
+    d13, d08 = date(2013, 7, 22), date(2008, 12, 6)
+    feats = _feats(["A store burned.", "The store burned."], d13) + _feats(["A store in 2008 burned."], d08)
+    extra = year_terms(feats, 7.0, 0.06, 0.02)
+    assert extra[0, 1] == 0.0  # every dated article of a window has a year: sharing it says nothing
+    assert extra[0, 2] == -0.02  # but 2013 and 2008 are different years
+
+
+def test_a_large_event_splits_where_its_halves_differ_once_their_shared_words_stop_counting():
+    banstead = [f"Waitrose supermarket fire destroys store in Banstead, Surrey; crews from Surrey at the "
+                f"Banstead High Street site, report {i}." for i in range(6)]
+    wellington = [f"Waitrose supermarket fire destroys store in Wellington, Somerset; Somerset crews at the "
+                  f"Wellington town centre site, report {i}." for i in range(6)]
+    feats = _feats(banstead + wellington)
+    members = list(range(12))
+    sim = np.full((12, 12), 0.2)  # in the story's window the two fires looked like one event
+    parts = _split(feats, members, sim, Settings())
+    assert parts == [list(range(6)), list(range(6, 12))]
+    one = _feats(banstead + [t.replace(str(i), "again") for i, t in enumerate(banstead)])
+    assert _split(one, members, sim, Settings()) == [members]  # one fire stays one event
+
+
+def test_years_are_years_as_written_not_amounts():
+    from newsdesk.terms import mentioned_years
+
+    text = "Sept. 9, 2013: 2,000 people lost $2000, a 2013.5 reading; in (1999) and 2008."
+    assert mentioned_years(text) == {2013, 1999, 2008}
