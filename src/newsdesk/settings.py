@@ -44,7 +44,7 @@ class Settings:
     event_stray_threshold: float = _s(0.04, "Average similarity from which a group of event_stray_size articles or fewer joins an event of event_group_size or more (a report worded its own way).")
     event_stray_size: int = _s(2, "Largest group that event_stray_threshold lets join an established event.")
     event_split_size: int = _s(10, "An event of this many articles or more in a re-clustering is re-clustered alone (idf over its own articles: words every report of it shares say nothing), and splits into its parts of event_group_size or more.")
-    event_split_threshold: float = _s(0.05, "Average similarity (idf over the event's own articles) at which two parts of event_group_size or more of a large event stay one event.")
+    event_split_threshold: float = _s(0.06, "Average similarity (idf over the event's own articles) at which two parts of event_group_size or more of a large event stay one event.")
     event_year_weight: float = _s(0.06, "Added to the event similarity of two articles times the cosine of the years their leads mention (idf over the window: a year only some of them name tells one event from another).")
     event_year_mismatch: float = _s(0.02, "Taken from the event similarity of two articles that both name years (mentioned or of publication) but share none.")
     story_threshold: float = _s(0.10, "Cosine similarity of an article to a story centroid needed to join the story.")
