@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import numpy as np
 
@@ -46,7 +47,13 @@ class StoryArrays:
             grow = ((0, max(row + 1 - rows, rows)), (0, max(n - width, 0)))
             self.ids, self.w = np.pad(self.ids, grow), np.pad(self.w, grow)
         vocab = self.vocab
-        self.ids[row, :n] = np.fromiter((vocab.setdefault(t, len(vocab)) for t in cen), dtype=np.int64, count=n)
+        ids = np.fromiter(map(vocab.get, cen, repeat(0)), dtype=np.int64, count=n)
+        missing = np.flatnonzero(ids == 0).tolist()  # terms new to the vocabulary
+        if missing:
+            keys = list(cen)
+            for k in missing:
+                ids[k] = vocab[keys[k]] = len(vocab)
+        self.ids[row, :n] = ids
         self.ids[row, n:] = 0
         self.w[row, :n] = np.fromiter(cen.values(), dtype=float, count=n)
         self.w[row, n:] = 0.0
@@ -60,13 +67,12 @@ class StoryArrays:
         if not stories:
             return []
         rows = [self._row(gid, cen) for gid, cen, _ in stories]
-        get = self.vocab.get
-        known = [(i, w) for i, w in zip(map(get, vec), vec.values()) if i]
         if len(self.scratch) < len(self.vocab):
             self.scratch = np.zeros(max(len(self.vocab) * 2, 1024))
         dense = self.scratch
-        ids = np.fromiter((i for i, _ in known), dtype=np.int64, count=len(known))
-        dense[ids] = np.fromiter((w for _, w in known), dtype=float, count=len(known))
+        ids = np.fromiter(map(self.vocab.get, vec, repeat(0)), dtype=np.int64, count=len(vec))  # 0: in no story
+        dense[ids] = np.fromiter(vec.values(), dtype=float, count=len(vec))
+        dense[0] = 0.0
         prod = dense[self.ids[rows]] * self.w[rows]
         dense[ids] = 0.0
         discount = np.array([d for _, _, d in stories])

@@ -189,6 +189,7 @@ class ClusterState:
         present window) also looks among the retired stories.
         """
         score: dict[str, float] = {}
+        get = score.get
         common = []
         for t in sorted(vec, key=vec.__getitem__, reverse=True)[:_POSTED_TERMS]:  # = heapq.nlargest, faster
             posted = self.postings.get(t)
@@ -201,14 +202,14 @@ class ClusterState:
                 continue
             w = vec[t]
             for g in posted:
-                score[g] = score.get(g, 0.0) + w
+                score[g] = get(g, 0.0) + w
         if not score:
             for t, posted in common[:2]:
                 for g in posted:
                     score[g] = score.get(g, 0.0) + vec[t]
         if len(score) <= _MAX_CANDIDATES:
             return set(score)
-        return set(heapq.nlargest(_MAX_CANDIDATES, score, key=lambda g: (score[g], g)))
+        return {g for _, g in heapq.nlargest(_MAX_CANDIDATES, zip(score.values(), score))}  # by (score, id)
 
     def fresh_id(self, prefix: str, seed: str) -> str:
         """An id for a new group from its seed article's id, never one in use or redirected."""
