@@ -1,12 +1,14 @@
 """Cluster assignment speed and memory as the desk grows (synthetic invented corpus).
 
     python bench/cluster_scale.py [--sizes 2000,10000] [--probe 500]
+    python bench/cluster_scale.py --sizes 10000,100000,200000   # the flat-cost check (about 15 min)
 
 Articles are invented: each event has its own place and person names, numbers and a
 topic vocabulary shared with other events of its story; dates advance a day per
 ~40 articles. The desk is grown to each size by online assignment in batches of 200,
 then ``--probe`` more articles are timed: articles per second at that size, and the
-process's peak resident memory with the number of events held.
+process's peak resident memory with the number of events held and of active stories
+(those in the postings: what an article is compared with).
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def main() -> None:
     arts = list(synthetic(max(sizes) + args.probe))
     state, settings, done = ClusterState(), Settings(), 0
     print("## Cluster scale (synthetic)\n\n| desk size | articles/s (next %d, wall) | articles/s (CPU time) | events "
-          "| stories | peak RSS MB |\n|---|---|---|---|---|---|" % args.probe)
+          "| stories | active stories | peak RSS MB |\n|---|---|---|---|---|---|---|" % args.probe)
     for size in sizes:
         for i in range(done, size, 200):
             assign_clusters(arts[i : min(i + 200, size)], state, settings)
@@ -72,7 +74,7 @@ def main() -> None:
             assign_clusters(arts[i : min(i + 200, size + args.probe)], state, settings)
         rate, cpu = args.probe / (time.perf_counter() - t0), args.probe / (time.process_time() - c0)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"| {size} | {rate:.0f} | {cpu:.0f} | {len(state.events)} | {len(state.stories)} | {rss:.0f} |", flush=True)
+        print(f"| {size} | {rate:.0f} | {cpu:.0f} | {len(state.events)} | {len(state.stories)} | {len(state.posted)} | {rss:.0f} |", flush=True)
         # the probe articles stay in the desk; the next size grows from here
         done = size + args.probe
 
