@@ -25,7 +25,7 @@ def test_ecb_events_online(bench):
     r = bench.ecb_ours(Settings(), 1)["all"]
     b3_f, ari = r[2], r[3]
     assert b3_f >= 0.955, r  # measured .960 (seed 0; odd .955, even .965); target .95
-    assert ari >= 0.94, r  # measured .946 (odd .935, even .957); target .92
+    assert ari >= 0.945, r  # measured .953 (odd .947, even .957); target .92
 
 
 def test_ecb_events_through_build(bench):
