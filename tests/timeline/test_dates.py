@@ -28,6 +28,8 @@ def test_future_sentences_resolve_forward_and_stay_future():
     assert days("The minister will visit on Monday.") == [("2024-05-20", "on Monday", True)]
     assert days("Talks resume next Tuesday.") == [("2024-05-21", "next Tuesday", True)]
     assert days("A vote is expected on May 20.") == [("2024-05-20", "May 20", True)]
+    # reported speech: what someone said would happen is still ahead of the article
+    assert days("He said divers would examine the base on Monday.") == [("2024-05-20", "on Monday", True)]
 
 
 def test_deictic_words_and_counted_days():
