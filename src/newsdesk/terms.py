@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import sys
 from collections import Counter
 from operator import itemgetter
 
@@ -86,7 +87,9 @@ def term_counts(title: str | None, text: str, lead: int = LEAD_CHARS) -> dict[st
     names, numbers = names_and_numbers(((title + "\n") if title else "") + text)
     counts.update((NAME + n, float(k)) for n, k in Counter(names).items())  # prefixed: never a word
     counts.update((NUMBER + n, float(k)) for n, k in Counter(numbers).items())
-    return counts
+    # one string object per term (sys.intern): the desk's tables (df, postings, centroids, term ids)
+    # then find a term by identity, without reading the copy they hold (a cache miss once they are large)
+    return dict(zip(map(sys.intern, counts), counts.values()))
 
 
 def group_of(term: str) -> str:

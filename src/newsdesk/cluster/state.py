@@ -209,7 +209,7 @@ class ClusterState:
                     score[g] = score.get(g, 0.0) + vec[t]
         if len(score) <= _MAX_CANDIDATES:
             return set(score)
-        return {g for _, g in heapq.nlargest(_MAX_CANDIDATES, zip(score.values(), score))}  # by (score, id)
+        return {g for _, g in sorted(zip(score.values(), score), reverse=True)[:_MAX_CANDIDATES]}  # by (score, id)
 
     def fresh_id(self, prefix: str, seed: str) -> str:
         """An id for a new group from its seed article's id, never one in use or redirected."""
