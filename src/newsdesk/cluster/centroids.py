@@ -38,9 +38,8 @@ class StoryArrays:
             self.free.append(held[1])
 
     def _row(self, gid: str, cen: dict[str, float]) -> int:
+        """Write ``cen`` into the story's row (a free one if the story has none); returns the row."""
         held = self.held.get(gid)
-        if held is not None and held[0] is cen:
-            return held[1]
         row = held[1] if held is not None else self.free.pop() if self.free else len(self.held)
         n, (rows, width) = len(cen), self.ids.shape
         if row >= rows or n > width:
@@ -66,7 +65,10 @@ class StoryArrays:
         ``terms.cosine(vec, centroid) / discount``; stories sharing nothing with ``vec`` are left out."""
         if not stories:
             return []
-        rows = [self._row(gid, cen) for gid, cen, _ in stories]
+        held, rows = self.held, []
+        for gid, cen, _ in stories:  # a story's row is rebuilt only when its centroid was replaced
+            h = held.get(gid)
+            rows.append(h[1] if h is not None and h[0] is cen else self._row(gid, cen))
         if len(self.scratch) < len(self.vocab):
             self.scratch = np.zeros(max(len(self.vocab) * 2, 1024))
         dense = self.scratch
