@@ -113,7 +113,7 @@ def main() -> None:
         ("Timelines, T17 (tilse, align+ m:1 ROUGE and date F1)",
             ["bench/eval_timelines.py", "--speed", *(["--topics", "haiti"] if args.quick else [])]),
         ("Cluster assignment at scale (synthetic invented corpus)",
-            ["bench/cluster_scale.py", "--sizes", "2000,10000" if args.quick else "10000,100000"]),
+            ["bench/cluster_scale.py", "--sizes", "2000,10000" if args.quick else "10000,100000,200000"]),
         ("Article body extraction, scrapinghub-aeb (181 pages): ours vs trafilatura",
             ["bench/eval_aeb.py", *(["--limit", "60"] if args.quick else [])]),
         ("Publication dates, htmldate-eval (1000 pages): ours vs htmldate",
