@@ -1,6 +1,6 @@
 """Cluster assignment speed and memory as the desk grows (synthetic invented corpus).
 
-    python bench/cluster_scale.py [--sizes 2000,10000] [--probe 500]
+    python bench/cluster_scale.py [--sizes 2000,10000] [--probe 2000]
     python bench/cluster_scale.py --sizes 10000,100000,200000   # the flat-cost check (about 15 min)
 
 Articles are invented: each event has its own place and person names, numbers and a
@@ -58,7 +58,7 @@ def synthetic(n: int, seed: int = 3):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="2000,10000")
-    ap.add_argument("--probe", type=int, default=500)
+    ap.add_argument("--probe", type=int, default=2000)
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     arts = list(synthetic(max(sizes) + args.probe))
