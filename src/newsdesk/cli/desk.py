@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..settings import Settings
-from ..wording import counted
+from ..wording import counted, noun
 from .common import DB, app, console, err, fail, open_desk
 
 
@@ -46,7 +46,7 @@ def build(
         return
     q = sum(s["quarantined"].values())
     console.print(
-        f"[bold]{s['articles_added']}[/bold] new {'article' if s['articles_added'] == 1 else 'articles'} from "
+        f"[bold]{s['articles_added']}[/bold] new {noun(s['articles_added'], 'article')} from "
         f"{counted(s['files'] - s['files_unchanged'], 'file')} "
         f"({s['files_unchanged']} unchanged, {s['already_stored']} already stored); "
         f"copies: {_fmt(s['copies'])}; {counted(s['events'], 'event')} in {counted(s['stories'], 'story', 'stories')}; "

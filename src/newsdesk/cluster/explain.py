@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 import numpy as np
 
 from ..settings import Settings
+from ..terms import group_of
 from .recluster import Outcome
 from .state import ClusterState
 
@@ -14,21 +16,27 @@ from .state import ClusterState
 _SHOWN = {"": 8, "@": 6, "#": 4}  # terms, names and numbers shown per explanation
 
 
-def _shared(out: Outcome, state: ClusterState, prod: np.ndarray, shown: dict[str, int] = _SHOWN) -> dict[str, list[str]]:
-    """The terms, names and numbers that weigh most in a similarity (``prod``: its terms' parts),
-    at most ``shown`` of each."""
+def _pick(ordered: Iterable[str], shown: dict[str, int]) -> dict[str, list[str]]:
+    """The first ``shown[group]`` terms of each group (words "", names "@", numbers "#") of ``ordered``,
+    heaviest first, without their prefix."""
     found: dict[str, list[str]] = {"": [], "@": [], "#": []}
     left = sum(shown.values())
-    nz = np.flatnonzero(prod > 0)
-    terms = state.terms
-    for c in out.cols[nz[(-prod[nz]).argsort(kind="stable")]].tolist():
-        t = terms[c]
-        g = t[0] if t[0] in "@#" else ""
+    for t in ordered:
+        g = group_of(t)
         if len(found[g]) < shown[g]:
             found[g].append(t.lstrip("@#"))
             left -= 1
             if not left:  # every list is full
                 break
+    return found
+
+
+def _shared(out: Outcome, state: ClusterState, prod: np.ndarray, shown: dict[str, int] = _SHOWN) -> dict[str, list[str]]:
+    """The terms, names and numbers that weigh most in a similarity (``prod``: its terms' parts),
+    at most ``shown`` of each."""
+    nz = np.flatnonzero(prod > 0)
+    terms = state.terms
+    found = _pick((terms[c] for c in out.cols[nz[(-prod[nz]).argsort(kind="stable")]].tolist()), shown)
     return {"shared_terms": found[""], "shared_names": found["@"], "shared_numbers": found["#"]}
 
 
@@ -73,16 +81,7 @@ def explain_events(out: Outcome, which: dict[int, str | None], state: ClusterSta
 
 def _common(vec: dict[str, float], cen: dict[str, float], shown: dict[str, int] = _SHOWN) -> dict[str, list[str]]:
     """The terms, names and numbers (at most ``shown`` of each) that weigh most in ``vec . cen``."""
-    found: dict[str, list[str]] = {"": [], "@": [], "#": []}
-    left = sum(shown.values())
-    for _, t in sorted(((w * cen[t], t) for t, w in vec.items() if t in cen), reverse=True):
-        g = t[0] if t[0] in "@#" else ""
-        if len(found[g]) < shown[g]:
-            found[g].append(t.lstrip("@#"))
-            left -= 1
-            if not left:
-                break
-    return found
+    return _pick((t for _, t in sorted(((w * cen[t], t) for t, w in vec.items() if t in cen), reverse=True)), shown)
 
 
 def explain_join(vec, ev: str, st: str, sim: float, scored, reason: str, state: ClusterState, s: Settings) -> dict:
