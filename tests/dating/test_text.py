@@ -160,7 +160,7 @@ def test_leading_date_line():
 # --- filed headers, year-less datelines, slashed dates (hand-written strings) ---
 
 from newsdesk.dating import slash_order  # noqa: E402
-from newsdesk.dating.text import dateline_year, lead_weekday  # noqa: E402
+from newsdesk.dating.years import dateline_year, lead_weekday  # noqa: E402
 
 
 def test_filed_header_line():

@@ -23,12 +23,12 @@ cue is trustworthy the finding is undated: no date is better than an invented on
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date
 
 from newsdesk.records import DateFinding
 
 from .parse import MIN_DATE, MONTHS, WEEKDAYS, find_dates, make_date, parse_given_date, plausible
+from .years import COPYRIGHT, YEAR, dateline_year, infer_year, lead_weekday, year_hints
 
 HEADER_LINES = 15  # how many leading lines may hold header fields
 
@@ -41,7 +41,6 @@ _UPDATED_KEYS = ("updated", "last updated", "updated on", "updated at", "modifie
 _KEY = "|".join(re.escape(k) for k in sorted(_PUBLISHED_KEYS + _UPDATED_KEYS, key=len, reverse=True))
 _HEADER_FIELD = re.compile(rf"^\s*(?P<key>{_KEY})\s*(?::|=|\s)\s*(?P<value>.+?)\s*$", re.I)
 _BYLINE = re.compile(r"^\s*by\s+[^|]{2,80}\|\s*(?P<value>.+?)\s*$", re.I)
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.I)
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(sorted((w for w in WEEKDAYS if len(w) > 3), key=len, reverse=True))
@@ -66,7 +65,6 @@ _WEEKDAY_DATE_DMY = re.compile(
     re.I,
 )
 _LEADING_WEEKDAY = re.compile(rf"^\s*(?:(?:{'|'.join(WEEKDAYS)})\.?,?\s+)?", re.I)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 CONF_HEADER = 0.9
 CONF_BYLINE = 0.85
@@ -74,9 +72,7 @@ CONF_LEADING = 0.75
 CONF_DATELINE = 0.8
 CONF_DATELINE_WEEKDAY = 0.7
 CONF_DATELINE_INFERRED = 0.6
-YEAR_WINDOW = 15  # a year-less dateline pinned by a weekday lies at most this many years before today
 DATELINE_LINES = 8  # how many leading non-empty body lines may open with a dateline
-_FULL_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9\)\"'”])[.!?](?=\s+[A-Z\"“]|\s*$)")
 CONF_WEEKDAY = 0.5
 
@@ -134,7 +130,7 @@ def _header_cues(
             published.append((parsed, "header"))
     last_header = 0
     for index, line in enumerate(lines[:HEADER_LINES]):
-        if _COPYRIGHT.search(line):
+        if COPYRIGHT.search(line):
             continue
         match = _HEADER_FIELD.match(line)
         if match:
@@ -157,85 +153,6 @@ def _header_cues(
         if found and found[0].start == prefix.end() and plausible(found[0].value):
             published.append((found[0].value, "leading"))
     return published, updated, last_header
-
-
-def _year_hints(text: str, header_years: list[int], today: date) -> list[int]:
-    """Years the text itself points to: header years first, then years mentioned."""
-    counts = Counter(
-        int(year)
-        for line in text.splitlines()
-        if not _COPYRIGHT.search(line)
-        for year in _YEAR.findall(line)
-        if MIN_DATE.year <= int(year) <= today.year
-    )
-    return header_years + [year for year, _ in counts.most_common()]
-
-
-def infer_year(month: int, day: int, weekday: int | None, hints: list[int], today: date) -> int | None:
-    """The year of a month/day (optionally pinned by a weekday), or None if unsure.
-
-    With a weekday, the year must make that day the given weekday: the hinted
-    year (or the one next to it, for turn-of-year stories) if it fits, else
-    the most recent fitting year not after ``today``. Without a weekday, only
-    a hinted year is used.
-    """
-    def fits(year: int) -> bool:
-        candidate = make_date(year, month, day)
-        return candidate is not None and candidate <= today and (
-            weekday is None or candidate.weekday() == weekday
-        )
-
-    for hint in hints[:3]:
-        for year in (hint, hint - 1, hint + 1) if weekday is not None else (hint,):
-            if fits(year):
-                return year
-        if weekday is None:
-            return None  # the main hint does not give a valid past date
-    if weekday is None or hints:
-        return None
-    for year in range(today.year, MIN_DATE.year - 1, -1):
-        if fits(year):
-            return year
-    return None
-
-
-def lead_weekday(sentence: str) -> int | None:
-    """The weekday a lead sentence gives for its dateline day (0 = Monday), or None.
-
-    A wire lead names the dateline day ("said on Tuesday") and sometimes days
-    shortly before it ("since the dam burst on Monday"). With several weekdays,
-    the one from which the others lie fewest days back is taken.
-    """
-    found = [WEEKDAYS[word.lower()] for word in _FULL_WEEKDAY.findall(sentence)]
-    if not found:
-        return None
-    distinct = list(dict.fromkeys(found))
-    return min(distinct, key=lambda day: sum((day - other) % 7 for other in distinct))
-
-
-def dateline_year(
-    month: int, day: int, weekday: int, strong: list[int], weak: list[int], today: date
-) -> int | None:
-    """The year in which ``month``/``day`` falls on ``weekday``.
-
-    A strong hint (a header or byline year; the year next to it for
-    turn-of-year stories) wins if it fits; otherwise the fitting years of the
-    last :data:`YEAR_WINDOW` years (not after ``today``) are candidates: one
-    the text mentions (``weak``) if any, else the most recent.
-    """
-    def fits(year: int) -> bool:
-        candidate = make_date(year, month, day)
-        return candidate is not None and candidate <= today and candidate.weekday() == weekday
-
-    for hint in strong[:3]:
-        for year in (hint, hint - 1, hint + 1):
-            if fits(year):
-                return year
-    candidates = [year for year in range(today.year, today.year - YEAR_WINDOW - 1, -1) if fits(year)]
-    for hint in weak:
-        if hint in candidates:
-            return hint
-    return candidates[0] if candidates else None
 
 
 def _find_dateline(body: str) -> tuple[re.Match[str], str] | None:
@@ -267,6 +184,39 @@ def _weekday_cues(body: str) -> list[tuple[int, int, int, int]]:
     return sorted(cues, key=lambda cue: cue[3])
 
 
+def _from_dateline(body: str, hints: list[int], strong: list[int], today: date) -> tuple[date, float, str] | None:
+    """(date, confidence, evidence) from a dateline opening the body, its year from the text if it prints none."""
+    found_dateline = _find_dateline(body)
+    if not found_dateline or not (month_day := _month_day(found_dateline[0])):
+        return None
+    dateline, lead = found_dateline
+    year = int(dateline["y"]) if dateline["y"] else None
+    weekday_same_day = [c[0] for c in _weekday_cues(body) if c[1:3] == month_day]
+    confidence = CONF_DATELINE
+    if year is None and weekday_same_day:
+        year = infer_year(*month_day, weekday_same_day[0], hints, today)
+    elif year is None and (weekday := lead_weekday(lead)) is not None:
+        year = dateline_year(*month_day, weekday, strong, hints, today)
+        confidence = CONF_DATELINE_WEEKDAY
+    elif year is None and hints:
+        year = infer_year(*month_day, None, hints, today)
+        confidence = CONF_DATELINE_INFERRED
+    value = make_date(year, *month_day) if year else None
+    return (value, confidence, "text:dateline") if value is not None and plausible(value, today) else None
+
+
+def _from_weekdays(body: str, hints: list[int], today: date) -> tuple[date, float, str] | None:
+    """(date, confidence, evidence) from the first early weekday-and-date cue that gives a plausible date."""
+    for weekday, month, day, position in _weekday_cues(body):
+        if position > max(1500, len(body) // 2):
+            break  # late mentions are rarely the publication day
+        year = infer_year(month, day, weekday, hints, today)
+        value = make_date(year, month, day) if year else None
+        if value is not None and plausible(value, today):
+            return value, CONF_WEEKDAY, "text:weekday"
+    return None
+
+
 def date_text(
     text: str,
     header: dict[str, str] | None = None,
@@ -289,16 +239,16 @@ def date_text(
     today = today or date.today()
     lines = (text or "").splitlines()
     published, updated, header_end = _header_cues(lines, header, day_first)
-    body_lines = [line for line in lines[header_end:] if not _COPYRIGHT.search(line)]
+    body_lines = [line for line in lines[header_end:] if not COPYRIGHT.search(line)]
     body = "\n".join(body_lines)
     header_years = [value.year for value, _ in published] + [value.year for value in updated]
-    hints = _year_hints("\n".join(body_lines), header_years, today)
+    hints = year_hints("\n".join(body_lines), header_years, today)
     # years printed on header lines (masthead, byline, edition) pin a year-less dateline
     strong_hints = header_years + [
         int(year)
         for line in lines[: max(header_end, 3)]
-        if not _COPYRIGHT.search(line)
-        for year in _YEAR.findall(line)
+        if not COPYRIGHT.search(line)
+        for year in YEAR.findall(line)
         if MIN_DATE.year <= int(year) <= today.year
     ]
 
@@ -310,36 +260,9 @@ def date_text(
         finding.confidence = {"header": CONF_HEADER, "byline": CONF_BYLINE}.get(kind, CONF_LEADING)
         finding.evidence = "text:byline" if kind == "byline" else "text:header"
     else:
-        found_dateline = _find_dateline(body)
-        if found_dateline and (month_day := _month_day(found_dateline[0])):
-            dateline, lead = found_dateline
-            year = int(dateline["y"]) if dateline["y"] else None
-            weekday_same_day = [c[0] for c in _weekday_cues(body) if c[1:3] == month_day]
-            confidence = CONF_DATELINE
-            if year is None and weekday_same_day:
-                year = infer_year(*month_day, weekday_same_day[0], hints, today)
-            elif year is None and (weekday := lead_weekday(lead)) is not None:
-                year = dateline_year(*month_day, weekday, strong_hints, hints, today)
-                confidence = CONF_DATELINE_WEEKDAY
-            elif year is None and hints:
-                year = infer_year(*month_day, None, hints, today)
-                confidence = CONF_DATELINE_INFERRED
-            value = make_date(year, *month_day) if year else None
-            if value is not None and plausible(value, today):
-                finding.published = value
-                finding.confidence = confidence
-                finding.evidence = "text:dateline"
-        if finding.published is None:
-            for weekday, month, day, position in _weekday_cues(body):
-                if position > max(1500, len(body) // 2):
-                    break  # late mentions are rarely the publication day
-                year = infer_year(month, day, weekday, hints, today)
-                value = make_date(year, month, day) if year else None
-                if value is not None and plausible(value, today):
-                    finding.published = value
-                    finding.confidence = CONF_WEEKDAY
-                    finding.evidence = "text:weekday"
-                    break
+        found = _from_dateline(body, hints, strong_hints, today) or _from_weekdays(body, hints, today)
+        if found:
+            finding.published, finding.confidence, finding.evidence = found
     if finding.updated is not None and finding.published is not None and finding.updated < finding.published:
         finding.updated = None  # an "update" before publication is noise
     finding.mentioned = sorted(
