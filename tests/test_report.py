@@ -146,6 +146,22 @@ def test_stories_told_in_worker_processes_read_the_same(example_desk):
     assert any(f.timeline for f in alone.values())
 
 
+def test_the_same_desk_gives_the_same_report_in_every_process(example_desk, tmp_path):
+    """Two processes with different string hashing write byte-identical reports (a briefing once cited
+    different supporting articles from run to run, picking among equally rare words in set order)."""
+    import os
+    import subprocess
+    import sys
+
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"report{seed}.html"
+        subprocess.run([sys.executable, "-m", "newsdesk", "report", "--db", str(example_desk), "--out", str(out)],
+                       check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]
+
+
 def test_capped_lists_say_what_they_hide_and_links_still_land(example_desk):
     from newsdesk.report import render_report
     from newsdesk.store import open_store

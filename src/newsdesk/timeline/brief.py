@@ -96,7 +96,7 @@ def build_briefing(articles: list[Article], n_sentences: int = 5, query: str | N
     supporters: dict[str, list[Sentence]] = {}
     for k in first:
         s, words = pool[k], set(pool[k].words)
-        rare = sorted(words, key=lambda w: -idf.get(w, 0))[:4]
+        rare = sorted(words, key=lambda w: (-idf.get(w, 0), w))[:4]  # ties by the word: sets have no order
         found: dict[str, Sentence] = {}
         for w in rare:
             for other in postings[w]:
