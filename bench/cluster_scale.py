@@ -2,6 +2,9 @@
 
     python bench/cluster_scale.py [--sizes 2000,10000] [--probe 2000]
     python bench/cluster_scale.py --sizes 10000,100000,200000   # the flat-cost check (about 15 min)
+    mkfifo /tmp/ctl /tmp/ack; perf stat -e instructions --delay=-1 --control fifo:/tmp/ctl,/tmp/ack \
+        python bench/cluster_scale.py --sizes 10000 --probe 1000 --perf-fifo /tmp/ctl,/tmp/ack
+        # instructions of the probe articles only (robust to other load on the machine)
 
 Articles are invented: each event has its own place and person names, numbers and a
 topic vocabulary shared with other events of its story; dates advance a day per
@@ -55,13 +58,30 @@ def synthetic(n: int, seed: int = 3):
                       text=body, published=d0 + timedelta(days=i // 40))
 
 
+class _Perf:
+    """perf stat's control fifos (``--control fifo:CTL,ACK``): counting switched on and off."""
+
+    def __init__(self, ctl: str, ack: str) -> None:
+        self.ctl, self.ack = open(ctl, "w"), open(ack)
+
+    def send(self, cmd: str) -> None:
+        self.ctl.write(cmd + "\n")
+        self.ctl.flush()
+        self.ack.readline()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="2000,10000")
     ap.add_argument("--probe", type=int, default=2000)
+    ap.add_argument("--corpus", type=int, default=None, help="articles invented (default: the largest size plus "
+                    "the probe; the number of stories grows with it, so pass 202000 to time 10k as in the 200k run)")
+    ap.add_argument("--perf-fifo", default=None, help="CTL,ACK: perf stat's control fifos; counting is on for "
+                    "the probes only")
     args = ap.parse_args()
+    perf = _Perf(*args.perf_fifo.split(",")) if args.perf_fifo else None
     sizes = [int(x) for x in args.sizes.split(",")]
-    arts = list(synthetic(max(sizes) + args.probe))
+    arts = list(synthetic(args.corpus or max(sizes) + args.probe))
     state, settings, done = ClusterState(), Settings(), 0
     print("## Cluster scale (synthetic)\n\n| desk size | articles/s (next %d, wall) | articles/s (CPU time) | events "
           "| stories | active stories | peak RSS MB |\n|---|---|---|---|---|---|---|" % args.probe)
@@ -70,8 +90,12 @@ def main() -> None:
             assign_clusters(arts[i : min(i + 200, size)], state, settings)
         done = size
         t0, c0 = time.perf_counter(), time.process_time()
+        if perf:
+            perf.send("enable")
         for i in range(size, size + args.probe, 200):
             assign_clusters(arts[i : min(i + 200, size + args.probe)], state, settings)
+        if perf:
+            perf.send("disable")
         rate, cpu = args.probe / (time.perf_counter() - t0), args.probe / (time.process_time() - c0)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"| {size} | {rate:.0f} | {cpu:.0f} | {len(state.events)} | {len(state.stories)} | {len(state.posted)} | {rss:.0f} |", flush=True)
