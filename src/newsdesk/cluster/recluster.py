@@ -30,6 +30,7 @@ from ..settings import Settings
 from .state import UNDATED, ClusterState, Features
 
 _GROUP = {"@": 1, "#": 2}
+_SPLIT_CACHE = 4096  # large events whose parts are remembered
 
 
 def _arrays(f: Features, state: ClusterState) -> None:
@@ -159,16 +160,27 @@ def _event_sim(feats: list[Features], s: Settings) -> tuple[np.ndarray, np.ndarr
     return x, cols, x @ x.T + year_terms(feats, s.story_idf_smoothing, s.event_year_weight, s.event_year_mismatch)
 
 
-def _split(feats: list[Features], members: list[int], sim: np.ndarray, s: Settings) -> list[list[int]]:
+def _split(feats: list[Features], members: list[int], sim: np.ndarray, s: Settings,
+           ids: list[str] | None = None, cache: dict | None = None, own: np.ndarray | None = None) -> list[list[int]]:
     """A large event re-clustered alone, with an idf over its own articles (what all its reports
     share says nothing about which of two similar events one reports): its parts of
     ``event_group_size`` or more articles that stay apart at ``event_split_threshold`` become
-    events; smaller parts go with the part they are most similar to in the window's terms."""
+    events; smaller parts go with the part they are most similar to in the window's terms. With
+    ``cache`` (keyed by the settings and the members' article ``ids``), an event re-split with the same
+    articles reuses its parts; ``own``: the members' similarities with an idf over themselves, when
+    known (an event that is the whole window: ``sim`` itself)."""
     if len(members) < s.event_split_size:
         return [members]
-    _, _, sub = _event_sim([feats[i] for i in members], s)
-    parts = average_linkage(sub, s.event_threshold, s.event_split_threshold, s.event_group_size,
-                            s.event_stray_threshold, s.event_stray_size)
+    key = (s, tuple(ids[i] for i in members)) if cache is not None else None
+    parts = cache.get(key) if cache is not None else None
+    if parts is None:  # the parts depend on the members' features alone: an unchanged event is not re-split
+        sub = own if own is not None else _event_sim([feats[i] for i in members], s)[2]
+        parts = average_linkage(sub, s.event_threshold, s.event_split_threshold, s.event_group_size,
+                                s.event_stray_threshold, s.event_stray_size)
+        if cache is not None:
+            if len(cache) >= _SPLIT_CACHE:
+                del cache[next(iter(cache))]  # the oldest
+            cache[key] = parts
     big = [[members[i] for i in p] for p in parts if len(p) >= s.event_group_size]
     if len(big) < 2:
         return [members]
@@ -191,7 +203,9 @@ def recluster(state: ClusterState, sid: str, window: list[str], s: Settings) -> 
     x, cols, sim = _event_sim(fs, s)
     clusters = average_linkage(sim, s.event_threshold, s.event_group_threshold, s.event_group_size,
                                s.event_stray_threshold, s.event_stray_size)
-    clusters = sorted((part for c in clusters for part in _split(fs, c, sim, s)), key=lambda m: m[0])
+    whole = len(clusters) == 1  # one event in the window: its own similarities are the window's
+    parts = (part for c in clusters for part in _split(fs, c, sim, s, ids, state.split_parts, sim if whole else None))
+    clusters = sorted(parts, key=lambda m: m[0])
     out = Outcome(ids, x, cols, sim, clusters, [""] * len(clusters))
     _name(state, out, sid)
     _move(state, out, sid, s)

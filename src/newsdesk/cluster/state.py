@@ -74,6 +74,7 @@ class ClusterState:
     vocab: dict[str, int] = field(default_factory=dict)  # term -> id, for the arrays of Features
     terms: list[str] = field(default_factory=list)
     arrays: StoryArrays = field(default_factory=StoryArrays)  # active story centroids as arrays, for scoring
+    split_parts: dict = field(default_factory=dict)  # (settings, article ids) -> parts of a large event (recluster)
 
     def index(self, gid: str, centroid: dict[str, float]) -> None:
         """Post a story under its centroid terms (a superset over time: old terms stay); a retired
