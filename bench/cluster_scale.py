@@ -10,7 +10,8 @@ Articles are invented: each event has its own place and person names, numbers an
 topic vocabulary shared with other events of its story; dates advance a day per
 ~40 articles. The desk is grown to each size by online assignment in batches of 200,
 then ``--probe`` more articles are timed: articles per second at that size, and the
-process's peak resident memory with the number of events held and of active stories
+process's peak resident memory (articles are invented as they are assigned, as a build reads
+them) with the number of events held and of active stories
 (those in the postings: what an article is compared with).
 """
 
@@ -27,6 +28,7 @@ import random
 import resource
 import time
 from datetime import date, timedelta
+from itertools import islice
 
 from newsdesk.cluster import ClusterState, assign_clusters
 from newsdesk.records import Article
@@ -81,26 +83,27 @@ def main() -> None:
     args = ap.parse_args()
     perf = _Perf(*args.perf_fifo.split(",")) if args.perf_fifo else None
     sizes = [int(x) for x in args.sizes.split(",")]
-    arts = list(synthetic(args.corpus or max(sizes) + args.probe))
+    arts = synthetic(args.corpus or max(sizes) + args.probe)  # read as it goes: memory is the desk's, not the corpus's
     state, settings, done = ClusterState(), Settings(), 0
     print("## Cluster scale (synthetic)\n\n| desk size | articles/s (next %d, wall) | articles/s (CPU time) | events "
           "| stories | active stories | peak RSS MB |\n|---|---|---|---|---|---|---|" % args.probe)
     for size in sizes:
         for i in range(done, size, 200):
-            assign_clusters(arts[i : min(i + 200, size)], state, settings)
+            assign_clusters(list(islice(arts, min(200, size - i))), state, settings)
         done = size
+        probe = list(islice(arts, args.probe))  # invented before the clock starts
         t0, c0 = time.perf_counter(), time.process_time()
         if perf:
             perf.send("enable")
-        for i in range(size, size + args.probe, 200):
-            assign_clusters(arts[i : min(i + 200, size + args.probe)], state, settings)
+        for i in range(0, args.probe, 200):
+            assign_clusters(probe[i : i + 200], state, settings)
         if perf:
             perf.send("disable")
         rate, cpu = args.probe / (time.perf_counter() - t0), args.probe / (time.process_time() - c0)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"| {size} | {rate:.0f} | {cpu:.0f} | {len(state.events)} | {len(state.stories)} | {len(state.posted)} | {rss:.0f} |", flush=True)
         # the probe articles stay in the desk; the next size grows from here
-        done = size + args.probe
+        done, probe = size + args.probe, None
 
 
 if __name__ == "__main__":
