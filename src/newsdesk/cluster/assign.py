@@ -62,16 +62,25 @@ def _score_stories(svec, state: ClusterState, d, s: Settings, exclude: str | Non
     """(similarity, story) of the best two candidate stories active near day ``d`` (and any within
     rounding of the second), best first: only these are ever used."""
     live = []
+    stories, window = state.stories, s.story_window_days
+    span = 2.0 * window
     for gid in state.candidates(svec, _late(d, state, s)):
-        if gid not in state.stories or gid == exclude:
+        held = stories.get(gid)
+        if held is None or gid == exclude:
             continue
-        cen, g = state.stories[gid]
-        gap = _gap(d, g)
-        if gap > s.story_window_days:
+        cen, g = held
+        first = g.first  # _gap(d, g), inlined
+        if d is None or first is None:
+            gap = 0
+        elif d < first:
+            gap = (first - d).days
+        else:
+            gap = (d - g.last).days if g.last and d > g.last else 0
+        if gap > window:
             if d is not None and g.last is not None and d > g.last:
                 state.retire(gid)
             continue
-        live.append((gid, cen, 1.0 + gap / (2.0 * s.story_window_days)))
+        live.append((gid, cen, 1.0 + gap / span))
     return state.arrays.best(svec, live)
 
 

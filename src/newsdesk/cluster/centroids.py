@@ -69,22 +69,25 @@ class StoryArrays:
         for gid, cen, _ in stories:  # a story's row is rebuilt only when its centroid was replaced
             h = held.get(gid)
             rows.append(h[1] if h is not None and h[0] is cen else self._row(gid, cen))
-        if len(self.scratch) < len(self.vocab):
-            self.scratch = np.zeros(max(len(self.vocab) * 2, 1024))
+        vocab = self.vocab
+        if len(self.scratch) < len(vocab):
+            self.scratch = np.zeros(max(len(vocab) * 2, 1024))
         dense = self.scratch
-        ids = np.fromiter(map(self.vocab.get, vec, repeat(0)), dtype=np.int64, count=len(vec))  # 0: in no story
+        ids = np.fromiter(map(vocab.get, vec, repeat(0)), dtype=np.int64, count=len(vec))  # 0: in no story
         dense[ids] = np.fromiter(vec.values(), dtype=float, count=len(vec))
         dense[0] = 0.0
-        prod = dense[self.ids[rows]] * self.w[rows]
+        prod = dense[self.ids[rows]]
+        prod *= self.w[rows]
         dense[ids] = 0.0
-        discount = np.array([d for _, _, d in stories])
-        rough = prod.sum(axis=1) / discount
-        pos = np.flatnonzero(rough > 0)
-        if not len(pos):
-            return []
-        second = np.partition(rough[pos], -2)[-2] if len(pos) > 1 else rough[pos[0]]
+        rough = prod.sum(axis=1)
+        rough /= np.fromiter([d for _, _, d in stories], dtype=float, count=len(stories))
+        if len(rough) == 1:
+            pos = [0] if rough[0] > 0 else []
+        else:
+            second = np.partition(rough, -2)[-2]  # of all: rounding aside, the second best is positive or none is
+            pos = np.flatnonzero((rough >= second - _TOL) & (rough > 0)).tolist()
         scored = []
-        for i in pos[rough[pos] >= second - _TOL].tolist():
+        for i in pos:
             p = prod[i]
             scored.append((math.fsum(p[p != 0.0].tolist()) / stories[i][2], stories[i][0]))
         scored.sort(reverse=True)

@@ -137,6 +137,8 @@ def year_terms(feats: list[Features], smooth: float, weight: float, mismatch: fl
     ``mismatch`` for two that both name years (mentioned or of publication) but share none. The
     publication year is not a bonus: every dated article of a window has one, mostly the same."""
     n = len(feats)
+    if not any(f.years for f in feats) and len({f.year for f in feats} - {0}) <= 1:
+        return 0.0  # no year named and one year of publication at most: nothing to add, nothing apart
     cols: dict[int, int] = {}
     cells = [(i, cols.setdefault(y, len(cols)), y in f.years) for i, f in enumerate(feats)
              for y in (f.years | {f.year} if f.year else f.years)]

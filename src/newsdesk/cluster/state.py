@@ -82,10 +82,12 @@ class ClusterState:
         for t in self.retired_terms.pop(gid, ()):
             self._unpost(self.retired, t, gid)
         posted = self.posted.setdefault(gid, set())
-        for t in centroid:
-            if t not in posted:
-                posted.add(t)
-                self.postings.setdefault(t, set()).add(gid)
+        new = centroid.keys() - posted
+        if new:
+            posted |= new
+            postings = self.postings
+            for t in new:
+                postings.setdefault(t, set()).add(gid)
 
     @staticmethod
     def _unpost(postings: dict[str, set[str]], t: str, gid: str) -> None:
@@ -202,6 +204,10 @@ class ClusterState:
                 common.append((t, posted))
                 continue
             w = vec[t]
+            if not score:
+                score = dict.fromkeys(posted, w)  # = 0.0 + w
+                get = score.get
+                continue
             for g in posted:
                 score[g] = get(g, 0.0) + w
         if not score:
