@@ -7,6 +7,7 @@ import math
 import re
 import sys
 from collections import Counter
+from itertools import filterfalse
 from operator import itemgetter
 
 STOPWORDS = frozenset(
@@ -27,7 +28,7 @@ _WORD = re.compile(r"[a-z][a-z'\-]+[a-z]")  # three characters or more, ending i
 
 
 def tokens(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    return list(filterfalse(STOPWORDS.__contains__, _WORD.findall(text.lower())))
 
 
 LEAD_CHARS = 6000  # what an event is about is in the lead; the tail adds noise and time
@@ -81,12 +82,13 @@ def term_counts(title: str | None, text: str, lead: int = LEAD_CHARS) -> dict[st
     names as ``@phrase`` and numbers as ``#n`` (two similar events differ in place, people,
     date and magnitude)."""
     text = text[:lead]
-    counts = {w: float(n) for w, n in Counter(tokens(text)).items()}
+    found = Counter(tokens(text))
+    counts = dict(zip(found, map(float, found.values())))
     for w in tokens(title or ""):
         counts[w] = counts.get(w, 0.0) + 2.0
     names, numbers = names_and_numbers(((title + "\n") if title else "") + text)
-    counts.update((NAME + n, float(k)) for n, k in Counter(names).items())  # prefixed: never a word
-    counts.update((NUMBER + n, float(k)) for n, k in Counter(numbers).items())
+    for prefix, found in ((NAME, Counter(names)), (NUMBER, Counter(numbers))):  # prefixed: never a word
+        counts.update(zip(map(prefix.__add__, found), map(float, found.values())))
     # one string object per term (sys.intern): the desk's tables (df, postings, centroids, term ids)
     # then find a term by identity, without reading the copy they hold (a cache miss once they are large)
     return dict(zip(map(sys.intern, counts), counts.values()))

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 
@@ -34,19 +36,22 @@ _SPLIT_CACHE = 4096  # large events whose parts are remembered
 
 
 def _arrays(f: Features, state: ClusterState) -> None:
+    """An article's term ids (new terms numbered in the order met), 1 + log tf and feature groups."""
     if f.ids is not None:
         return
-    vocab, terms = state.vocab, state.terms
-    ids = []
-    for t in f.counts:
-        k = vocab.get(t)
-        if k is None:
-            k = vocab[t] = len(terms)
+    vocab, terms, counts = state.vocab, state.terms, f.counts
+    n = len(counts)
+    ids = np.fromiter(map(vocab.get, counts, repeat(-1)), dtype=np.int64, count=n)
+    new = np.flatnonzero(ids < 0).tolist()
+    if new:
+        keys = list(counts)
+        for k in new:
+            t = keys[k]
+            ids[k] = vocab[t] = len(terms)
             terms.append(t)
-        ids.append(k)
-    f.ids = np.array(ids, dtype=np.int64)
-    f.ltf = 1.0 + np.log(np.array(list(f.counts.values()), dtype=float))
-    f.grp = np.array([_GROUP.get(t[0], 0) for t in f.counts], dtype=np.int64)
+    f.ids = ids
+    f.ltf = 1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=n))
+    f.grp = np.fromiter(map(_GROUP.get, map(itemgetter(0), counts), repeat(0)), dtype=np.int64, count=n)
 
 
 def local_vectors(feats: list[Features], weights: tuple[float, float, float], smooth: float):
@@ -63,10 +68,16 @@ def local_vectors(feats: list[Features], weights: tuple[float, float, float], sm
     idf = np.log((n + smooth) / (df + smooth - 1.0))
     share = np.asarray(weights, dtype=float)
     share = share / share.sum()
-    val = ltf * idf[inv] * (share[grp] > 0)
+    val = ltf * idf[inv]
+    if share.min() <= 0:
+        val *= share[grp] > 0
     key = rows * 3 + grp
     norm = np.sqrt(np.bincount(key, weights=val * val, minlength=3 * n))[key]
-    val = np.divide(val * np.sqrt(share[grp]), norm, out=np.zeros_like(val), where=norm > 0)
+    val *= np.sqrt(share)[grp]
+    if norm.all():  # (norms are >= 0; every count is 1 or more, so every weighted group has one)
+        val /= norm
+    else:
+        val = np.divide(val, norm, out=np.zeros_like(val), where=norm > 0)
     shared = df >= 2
     col = np.cumsum(shared) - 1
     keep = shared[inv]
@@ -105,9 +116,8 @@ def average_linkage(sim: np.ndarray, threshold: float, group_threshold: float | 
         if top < need:
             s[i, j] = s[j, i] = -np.inf
             continue
-        row = (s[i] * size[i] + s[j] * size[j]) / (size[i] + size[j])
+        row = (s[i] * size[i] + s[j] * size[j]) / (size[i] + size[j])  # row[i], row[j]: -inf (diagonal)
         s[i], s[:, i] = row, row
-        s[i, i] = -np.inf
         s[j], s[:, j] = -np.inf, -np.inf
         size[i] += size[j]
         members[i] += members[j]
@@ -199,9 +209,10 @@ def recluster(state: ClusterState, sid: str, window: list[str], s: Settings) -> 
     articles to the events of the new partition (state updated in place)."""
     feats = state.feature(window)
     ids = [a for a in window if a in feats]
-    for a in ids:
-        _arrays(feats[a], state)
     fs = [feats[a] for a in ids]
+    for f in fs:
+        if f.ids is None:
+            _arrays(f, state)
     x, cols, sim = _event_sim(fs, s)
     clusters = average_linkage(sim, s.event_threshold, s.event_group_threshold, s.event_group_size,
                                s.event_stray_threshold, s.event_stray_size)
