@@ -73,19 +73,22 @@ class StoryArrays:
         if len(self.scratch) < len(vocab):
             self.scratch = np.zeros(max(len(vocab) * 2, 1024))
         dense = self.scratch
-        ids = np.fromiter(map(vocab.get, vec, repeat(0)), dtype=np.int64, count=len(vec))  # 0: in no story
-        dense[ids] = np.fromiter(vec.values(), dtype=float, count=len(vec))
+        n = len(vec)
+        ids = np.fromiter(map(vocab.get, vec, repeat(0)), dtype=np.int64, count=n)  # 0: in no story
+        dense[ids] = np.fromiter(vec.values(), dtype=float, count=n)
         dense[0] = 0.0
+        rows = np.array(rows)
         prod = dense[self.ids[rows]]
         prod *= self.w[rows]
         dense[ids] = 0.0
         rough = prod.sum(axis=1)
-        rough /= np.fromiter([d for _, _, d in stories], dtype=float, count=len(stories))
+        rough /= np.array([d for _, _, d in stories])
         if len(rough) == 1:
             pos = [0] if rough[0] > 0 else []
         else:
-            second = np.partition(rough, -2)[-2]  # of all: rounding aside, the second best is positive or none is
-            pos = np.flatnonzero((rough >= second - _TOL) & (rough > 0)).tolist()
+            r = rough.tolist()
+            second = sorted(r)[-2]
+            pos = [i for i, v in enumerate(r) if v >= second - _TOL and v > 0]
         scored = []
         for i in pos:
             p = prod[i]
