@@ -151,3 +151,21 @@ def test_years_are_years_as_written_not_amounts():
 
     text = "Sept. 9, 2013: 2,000 people lost $2000, a 2013.5 reading; in (1999) and 2008."
     assert mentioned_years(text) == {2013, 1999, 2008}
+
+
+def test_a_linkage_run_under_another_group_threshold_takes_the_same_steps_unless_a_traced_pair_lies_between():
+    """Re-clustering skips the split of a window that is one event when its linkage never weighed two
+    large groups between the two thresholds: the split would repeat it step for step (same events)."""
+    rng = np.random.default_rng(5)
+    same = 0
+    for trial in range(300):
+        n, k = int(rng.integers(10, 40)), int(rng.integers(1, 4))
+        x = rng.random((n, 30)) * 0.5 + np.eye(k)[rng.integers(0, k, n)] @ rng.random((k, 30))
+        x /= np.linalg.norm(x, axis=1, keepdims=True)
+        sim = np.round((x @ x.T * rng.uniform(0.05, 0.3) - rng.uniform(0, 0.1)) * 200) / 200
+        trace: list[float] = []
+        first = average_linkage(sim, 0.06, 0.075, 5, 0.04, 2, trace)
+        if not any(0.06 <= t < 0.075 for t in trace):
+            same += 1
+            assert average_linkage(sim, 0.06, 0.06, 5, 0.04, 2) == first
+    assert same > 100

@@ -87,14 +87,17 @@ def local_vectors(feats: list[Features], weights: tuple[float, float, float], sm
 
 
 def average_linkage(sim: np.ndarray, threshold: float, group_threshold: float | None = None,
-                    group_size: int = 5, stray_threshold: float | None = None, stray_size: int = 2) -> list[list[int]]:
+                    group_size: int = 5, stray_threshold: float | None = None, stray_size: int = 2,
+                    trace: list[float] | None = None) -> list[list[int]]:
     """Groups of row indices: merge the two groups of highest mean pairwise similarity while it
     is at least ``threshold``, with two exceptions by size: two groups of ``group_size`` or more
     articles each merge only at ``group_threshold`` or more (two established events need more
     evidence to become one than a stray article does to join one), and a group of at most
     ``stray_size`` articles joins one of ``group_size`` or more from ``stray_threshold`` (a
     report that words the event its own way still belongs to it). A pair refused once stays
-    apart. Each group sorted, groups in order of their first member."""
+    apart. Each group sorted, groups in order of their first member. ``trace`` (optional) gets
+    the similarity of every pair of two large groups weighed against ``group_threshold``: a run with
+    another group threshold takes the same steps unless one of them lies between the two."""
     n = len(sim)
     s = sim.round(9)  # ties broken the same way whatever the summation order
     np.fill_diagonal(s, -np.inf)
@@ -111,6 +114,8 @@ def average_linkage(sim: np.ndarray, threshold: float, group_threshold: float | 
         need = threshold
         if group_threshold is not None and small >= group_size:
             need = group_threshold
+            if trace is not None:
+                trace.append(top)
         elif stray_threshold is not None and small <= stray_size and large >= group_size:
             need = stray_threshold
         if top < need:
@@ -214,11 +219,15 @@ def recluster(state: ClusterState, sid: str, window: list[str], s: Settings) -> 
         if f.ids is None:
             _arrays(f, state)
     x, cols, sim = _event_sim(fs, s)
+    trace: list[float] = []
     clusters = average_linkage(sim, s.event_threshold, s.event_group_threshold, s.event_group_size,
-                               s.event_stray_threshold, s.event_stray_size)
+                               s.event_stray_threshold, s.event_stray_size, trace)
     whole = len(clusters) == 1  # one event in the window: its own similarities are the window's
-    parts = (part for c in clusters for part in _split(fs, c, sim, s, ids, state.split_parts, sim if whole else None))
-    clusters = sorted(parts, key=lambda m: m[0])
+    lo, hi = sorted((s.event_group_threshold, s.event_split_threshold))
+    if not (whole and not any(lo <= t < hi for t in trace)):  # (else its split would repeat this linkage
+        # step for step, the group threshold aside, which decided nothing: it stays whole)
+        parts = (part for c in clusters for part in _split(fs, c, sim, s, ids, state.split_parts, sim if whole else None))
+        clusters = sorted(parts, key=lambda m: m[0])
     out = Outcome(ids, x, cols, sim, clusters, [""] * len(clusters))
     _name(state, out, sid)
     _move(state, out, sid, s)
