@@ -84,7 +84,7 @@ def online(arts: list[Article], settings: Settings, seed: int | None) -> tuple[d
     Features dropped with a retired story are re-read from the articles, as the pipeline re-reads
     them from the store."""
     by_id = {a.id: a for a in arts}
-    state = ClusterState(load=lambda ids: {i: article_features(by_id[i], settings.cluster_lead_chars) for i in ids})
+    state = ClusterState(load=lambda ids: {i: article_features(by_id[i], settings.cluster_lead_chars, settings.cluster_title_line_chars) for i in ids})
     got: dict[str, tuple[str, str]] = {}
     if seed is None:
         got.update(assign_clusters(arts, state, settings).assignments)
@@ -165,7 +165,7 @@ def _reordered(stored: list[Article], settings: Settings, n: int) -> dict[str, s
             for a in stored]
     key = {a.id: s.source.split("#", 1)[1] for a, s in zip(arts, stored)}
     by_id = {a.id: a for a in arts}
-    state = ClusterState(load=lambda ids: {i: article_features(by_id[i], settings.cluster_lead_chars) for i in ids})
+    state = ClusterState(load=lambda ids: {i: article_features(by_id[i], settings.cluster_lead_chars, settings.cluster_title_line_chars) for i in ids})
     got = assign_clusters(arts, state, settings).assignments
     return {key[a]: state.resolve(e) for a, (e, _) in got.items()}
 

@@ -144,7 +144,7 @@ def test_a_late_article_finds_its_story_after_the_desk_has_moved_on():
     later = [art(10, DAM[0] + " anniversary", d0 + timedelta(days=400))]
     late = art(5, DAM[2], d0 + timedelta(days=1))
     by_id = {a.id: a for a in old + later}  # a retired story's features are re-read, as from the store
-    state = ClusterState(load=lambda ids: {i: article_features(by_id[i], 1500) for i in ids})
+    state = ClusterState(load=lambda ids: {i: article_features(by_id[i], 1500, 300) for i in ids})
     for batch in (old, later):
         assign_clusters(batch, state, Settings())
     story = state.article_event[old[0].id][1]

@@ -124,7 +124,7 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
     articles into events as it goes (state updated in place)."""
     s = settings
     sw = story_weights(s)
-    feats = {a.id: article_features(a, s.cluster_lead_chars) for a in new}
+    feats = {a.id: article_features(a, s.cluster_lead_chars, s.cluster_title_line_chars) for a in new}
     df_inc = dict(Counter(chain.from_iterable(f.counts for f in feats.values())))
     for t, n in df_inc.items():
         state.df[t] = state.df.get(t, 0) + n
@@ -137,7 +137,7 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
     merges: list[tuple[str, str, str]] = []
     splits: list[tuple[str, str, str]] = []
     for a in sorted(new, key=lambda x: (x.published or _FAR, x.id)):
-        if a.copy_of and (a.copy_of in state.article_event or state.copy_of.get(a.copy_of) in state.article_event):
+        if _follows(a, state, s):
             explanations[a.id] = _place_copy(state, a)
             changed.add(a.id)
             touched.update(state.article_event[a.id])
@@ -212,6 +212,15 @@ def _join_event(state: ClusterState, a: Article, st: str, svec, window: list[str
     state.place(a.id, ev, st, day(a.published))
     state.sizes[ev] = state.sizes.get(ev, 0) + 1
     return explain_join(svec, ev, st, sim, scored, "joined event", state, s)
+
+
+def _follows(a: Article, state: ClusterState, s: Settings) -> bool:
+    """A copy goes with its original (once placed) unless its kind is clustered on its own
+    (``cluster_copies_apart``: a rewrite or a partial copy is a report of its own that reuses some
+    of the original's text; it is clustered on its words, and keeps its copy link)."""
+    if not a.copy_of or a.copy_kind in s.cluster_copies_apart:
+        return False
+    return a.copy_of in state.article_event or state.copy_of.get(a.copy_of) in state.article_event
 
 
 def _checkpoint(n: int) -> bool:

@@ -147,15 +147,19 @@ class Outcome:
 
 
 def year_terms(feats: list[Features], smooth: float, weight: float, mismatch: float) -> np.ndarray | float:
-    """What the articles' years add to their event similarity: ``weight`` times the cosine of the
-    years their leads mention (idf over these articles, so a year all of them name adds little), less
-    ``mismatch`` for two that both name years (mentioned or of publication) but share none. The
-    publication year is not a bonus: every dated article of a window has one, mostly the same."""
+    """What the articles' years add to their event similarity: ``weight`` times the cosine of their
+    years (idf over these articles), less ``mismatch`` for two that both have years (named or of
+    publication) but share none. Years are those their leads name, and the year of publication when
+    some article here is undated: then a shared year of publication tells the dated reports of one
+    time apart from undated ones of any year (a text dump's dated header line names its year, and the
+    date stage reads that line away from the text). Among dated articles only it is no bonus: they
+    mostly share it, and a single year's cosine is 1 whatever its idf."""
     n = len(feats)
-    if not any(f.years for f in feats) and len({f.year for f in feats} - {0}) <= 1:
-        return 0.0  # no year named and one year of publication at most: nothing to add, nothing apart
+    if not any(f.years for f in feats) and len({f.year for f in feats}) <= 1:
+        return 0.0  # no year named and one year of publication shared by all (or none): nothing to add
+    undated = any(not f.year for f in feats)
     cols: dict[int, int] = {}
-    cells = [(i, cols.setdefault(y, len(cols)), y in f.years) for i, f in enumerate(feats)
+    cells = [(i, cols.setdefault(y, len(cols)), undated or y in f.years) for i, f in enumerate(feats)
              for y in (f.years | {f.year} if f.year else f.years)]
     if not cells:
         return 0.0

@@ -36,9 +36,23 @@ class Features:
     grp: object = None
 
 
-def article_features(a: Article, lead: int) -> Features:
-    head = ((a.title + "\n") if a.title else "") + a.text[:lead]
-    return Features(term_counts(a.title, a.text, lead), a.title or a.text[:80], mentioned_years(head),
+def headline(a: Article, title_line: int) -> tuple[str | None, str]:
+    """(title, body) as clustering reads an article: an untitled article whose first line is at most
+    ``title_line`` characters and is followed by more text reads that line as its headline (a text
+    dump's first line is its headline or its lead sentence: either says what the article reports)."""
+    if a.title or title_line <= 0:
+        return a.title, a.text
+    first, _, rest = a.text.partition("\n")
+    first = first.strip()
+    if not first or len(first) > title_line or not rest.strip():
+        return a.title, a.text
+    return first, rest
+
+
+def article_features(a: Article, lead: int, title_line: int) -> Features:
+    title, text = headline(a, title_line)
+    head = ((title + "\n") if title else "") + text[:lead]
+    return Features(term_counts(title, text, lead), a.title or a.text[:80], mentioned_years(head),
                     a.published.year if a.published else 0)
 
 
