@@ -151,3 +151,36 @@ def test_a_late_article_finds_its_story_after_the_desk_has_moved_on():
     assert story not in state.posted and state.article_event[later[0].id][1] != story
     assign_clusters([late], state, Settings())
     assert state.article_event[late.id] == state.article_event[old[0].id]
+
+
+HEIST = ["Thieves stole jewels worth 80 million euros from the Harrow Gallery in Ostrava on Monday.",
+         "Police in Ostrava hunt the gang that emptied the Harrow Gallery of jewels worth 80 million euros.",
+         "The Harrow Gallery raid in Ostrava: masked thieves took jewels worth 80 million euros."]
+FLOOD = "Floodwater cut off the village of Brenning after the river Aske burst its banks overnight."
+
+
+def test_a_rewrite_is_clustered_on_its_own_words_while_a_near_copy_follows_its_original():
+    d0 = date(2024, 5, 6)
+    arts = [Article(id=f"a{i:04d}", source=str(i), fmt="txt", text=t, published=d0) for i, t in enumerate(HEIST)]
+    orig = Article(id="a0100", source="100", fmt="txt", text=FLOOD, published=d0)
+    near = Article(id="a0101", source="101", fmt="txt", text=orig.text, outlet="Other", published=d0,
+                   copy_of=orig.id, copy_kind="near")
+    rewrite = Article(id="a0102", source="102", fmt="txt", text=HEIST[1] + " Jewels, gallery, Ostrava.",
+                      published=d0, copy_of=orig.id, copy_kind="rewrite")
+    res = assign_clusters(arts + [orig, near, rewrite], ClusterState(), Settings())
+    ev = {a: e for a, (e, _) in res.assignments.items()}
+    assert ev[near.id] == ev[orig.id] and res.explanations[near.id]["reason"] == f"copy of {orig.id}"
+    assert ev[rewrite.id] == ev[arts[0].id] != ev[orig.id]  # the rewrite tells of the heist, whatever its source
+    assert not res.explanations[rewrite.id]["reason"].startswith("copy of")
+
+
+def test_an_untitled_article_reads_its_first_line_as_its_headline():
+    body = "Rescue crews reached the valley on Tuesday.\nMore rain is expected."
+    untitled = article_features(Article(id="a1", source="1", fmt="txt", text="Dam bursts in Aldmoor\n" + body), 1500, 300)
+    titled = article_features(Article(id="a2", source="2", fmt="txt", title="Dam bursts in Aldmoor", text=body), 1500, 300)
+    assert untitled.counts == titled.counts  # the headline's words count twice
+    assert untitled.counts["dam"] == 2
+    one_line = article_features(Article(id="a3", source="3", fmt="txt", text="Dam bursts in Aldmoor"), 1500, 300)
+    assert one_line.counts["dam"] == 1  # a text of one line is a body, not a headline
+    off = article_features(Article(id="a4", source="4", fmt="txt", text="Dam bursts in Aldmoor\n" + body), 1500, 0)
+    assert off.counts["dam"] == 1

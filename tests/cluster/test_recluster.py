@@ -169,3 +169,11 @@ def test_a_linkage_run_under_another_group_threshold_takes_the_same_steps_unless
             same += 1
             assert average_linkage(sim, 0.06, 0.06, 5, 0.04, 2) == first
     assert same > 100
+
+
+def test_a_shared_year_of_publication_counts_where_some_report_is_undated():
+    d13 = date(2013, 7, 22)
+    feats = _feats(["A store burned.", "The store burned."], d13) + _feats(["A store burned down."])
+    extra = year_terms(feats, 7.0, 0.06, 0.02)
+    assert extra[0, 1] > 0.05  # both published in 2013; the undated report may be of any year
+    assert extra[0, 2] == extra[1, 2] == 0.0  # an unknown year is no evidence either way
