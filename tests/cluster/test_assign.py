@@ -159,19 +159,23 @@ HEIST = ["Thieves stole jewels worth 80 million euros from the Harrow Gallery in
 FLOOD = "Floodwater cut off the village of Brenning after the river Aske burst its banks overnight."
 
 
-def test_a_rewrite_is_clustered_on_its_own_words_while_a_near_copy_follows_its_original():
+def test_a_rewrite_goes_with_its_source_and_its_words_count_while_a_near_copy_just_follows():
     d0 = date(2024, 5, 6)
     arts = [Article(id=f"a{i:04d}", source=str(i), fmt="txt", text=t, published=d0) for i, t in enumerate(HEIST)]
     orig = Article(id="a0100", source="100", fmt="txt", text=FLOOD, published=d0)
     near = Article(id="a0101", source="101", fmt="txt", text=orig.text, outlet="Other", published=d0,
                    copy_of=orig.id, copy_kind="near")
-    rewrite = Article(id="a0102", source="102", fmt="txt", text=HEIST[1] + " Jewels, gallery, Ostrava.",
-                      published=d0, copy_of=orig.id, copy_kind="rewrite")
-    res = assign_clusters(arts + [orig, near, rewrite], ClusterState(), Settings())
+    rewrite = Article(id="a0102", source="102", fmt="txt", text=FLOOD.replace("overnight", "on Sunday night"),
+                      outlet="Third", published=d0, copy_of=orig.id, copy_kind="rewrite")
+    state = ClusterState()
+    res = assign_clusters(arts + [orig, near, rewrite], state, Settings())
     ev = {a: e for a, (e, _) in res.assignments.items()}
     assert ev[near.id] == ev[orig.id] and res.explanations[near.id]["reason"] == f"copy of {orig.id}"
-    assert ev[rewrite.id] == ev[arts[0].id] != ev[orig.id]  # the rewrite tells of the heist, whatever its source
-    assert not res.explanations[rewrite.id]["reason"].startswith("copy of")
+    assert ev[rewrite.id] == ev[orig.id] != ev[arts[0].id]
+    why = res.explanations[rewrite.id]
+    assert not why["reason"].startswith("copy of") and orig.id in why["story_reason"]
+    assert rewrite.id in state.features  # its words take part when its story is re-clustered
+    assert near.id not in state.features
 
 
 def test_an_untitled_article_reads_its_first_line_as_its_headline():

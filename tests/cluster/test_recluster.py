@@ -3,12 +3,13 @@
 from datetime import date
 
 from newsdesk.cluster import ClusterState, assign_clusters
-from newsdesk.cluster.recluster import _arrays, _split, average_linkage, recluster, year_terms
+from newsdesk.cluster.recluster import _arrays, _split, average_linkage, recluster, tie_copies, year_terms
 from newsdesk.cluster.state import article_features, day
 from newsdesk.records import Article, Group
 from newsdesk.settings import Settings
 
 import numpy as np
+import pytest
 
 QUAKE_A = ["A magnitude 6.1 earthquake struck Varnholt province on Monday, killing 12 people in the town of Edrin.",
            "The 6.1 quake near Edrin in Varnholt province left 12 dead, officials in Varnholt said.",
@@ -124,12 +125,14 @@ def test_years_the_leads_name_tie_reports_and_different_years_keep_them_apart():
     assert extra[0, 3] == extra[2, 3] == 0.0  # no year: no evidence either way
 
 
-def test_a_publication_year_alone_is_no_bonus_but_can_disagree():
+def test_a_publication_year_all_share_is_no_bonus_but_can_disagree():
     d13, d08 = date(2013, 7, 22), date(2008, 12, 6)
+    same = year_terms(_feats(["A store burned.", "The store burned."], d13), 7.0, 0.06, 0.02)
+    assert same[0, 1] == 0.0  # every article here was published in 2013: sharing it says nothing
     feats = _feats(["A store burned.", "The store burned."], d13) + _feats(["A store in 2008 burned."], d08)
     extra = year_terms(feats, 7.0, 0.06, 0.02)
-    assert extra[0, 1] == 0.0  # every dated article of a window has a year: sharing it says nothing
-    assert extra[0, 2] == -0.02  # but 2013 and 2008 are different years
+    assert extra[0, 2] == -0.02  # 2013 and 2008 are different years
+    assert extra[0, 1] == pytest.approx(0.06 / 3)  # 2013 sets the two apart from a third of the window
 
 
 def test_a_large_event_splits_where_its_halves_differ_once_their_shared_words_stop_counting():
@@ -173,7 +176,14 @@ def test_a_linkage_run_under_another_group_threshold_takes_the_same_steps_unless
 
 def test_a_shared_year_of_publication_counts_where_some_report_is_undated():
     d13 = date(2013, 7, 22)
-    feats = _feats(["A store burned.", "The store burned."], d13) + _feats(["A store burned down."])
+    feats = _feats(["A store burned.", "The store burned."], d13) + _feats(["A store burned down.", "Fire.", "Smoke."])
     extra = year_terms(feats, 7.0, 0.06, 0.02)
-    assert extra[0, 1] > 0.05  # both published in 2013; the undated report may be of any year
-    assert extra[0, 2] == extra[1, 2] == 0.0  # an unknown year is no evidence either way
+    assert extra[0, 1] == pytest.approx(0.06 * 3 / 5)  # both of 2013, unlike the three undated reports
+    assert extra[0, 2] == extra[1, 2] == extra[2, 3] == 0.0  # an unknown year is no evidence either way
+
+
+def test_a_copy_clustered_on_its_words_is_tied_to_its_source():
+    feats = _feats(["Floodwater cut off Brenning.", "Jewels stolen in Ostrava.", "Ostrava jewels raid."])
+    feats[2].source = feats[0].aid
+    sim = tie_copies(feats, np.zeros((3, 3)))
+    assert sim[0, 2] == sim[2, 0] == 1.0 and sim[1, 2] == 0.0

@@ -147,7 +147,11 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
         c = feats[a.id].counts
         svec = weighted(c, state.df, state.n_docs, sw, s.story_terms, s.story_idf_power)
         stop = _score_stories(svec, state, a.published, s)
-        if stop and (stop[0][0] >= s.story_threshold or _names_join(svec, stop[0], state, s)):
+        src = _source_story(a, state, s)
+        if src:
+            st = src
+            _join_story(state, st, svec, a.published, s)
+        elif stop and (stop[0][0] >= s.story_threshold or _names_join(svec, stop[0], state, s)):
             st = stop[0][1]
             _join_story(state, st, svec, a.published, s)
         else:
@@ -176,6 +180,8 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
                                                state, s))
         touched.add(st)
         explanations[a.id].update(explain_story(stop, st, s))
+        if src:
+            explanations[a.id]["story_reason"] = f"story of {a.copy_of}, whose text it reuses"
         merged = _maybe_merge_story(state, st, a.published, s) if _checkpoint(state.sizes[st]) else None
         if merged:
             merges.append(merged)
@@ -221,6 +227,15 @@ def _follows(a: Article, state: ClusterState, s: Settings) -> bool:
     if not a.copy_of or a.copy_kind in s.cluster_copies_apart:
         return False
     return a.copy_of in state.article_event or state.copy_of.get(a.copy_of) in state.article_event
+
+
+def _source_story(a: Article, state: ClusterState, s: Settings) -> str | None:
+    """The story of the article a copy clustered on its own words reuses text from (if placed):
+    the copy joins that story, and its event is found with it (``recluster.tie_copies``)."""
+    if not a.copy_of or a.copy_kind not in s.cluster_copies_apart:
+        return None
+    placed = state.article_event.get(a.copy_of)
+    return state.resolve(placed[1]) if placed and state.resolve(placed[1]) in state.stories else None
 
 
 def _checkpoint(n: int) -> bool:

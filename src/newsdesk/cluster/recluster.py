@@ -147,19 +147,18 @@ class Outcome:
 
 
 def year_terms(feats: list[Features], smooth: float, weight: float, mismatch: float) -> np.ndarray | float:
-    """What the articles' years add to their event similarity: ``weight`` times the cosine of their
-    years (idf over these articles), less ``mismatch`` for two that both have years (named or of
-    publication) but share none. Years are those their leads name, and the year of publication when
-    some article here is undated: then a shared year of publication tells the dated reports of one
-    time apart from undated ones of any year (a text dump's dated header line names its year, and the
-    date stage reads that line away from the text). Among dated articles only it is no bonus: they
-    mostly share it, and a single year's cosine is 1 whatever its idf."""
+    """What the articles' years add to their event similarity: ``weight`` times the cosine of the
+    years their leads name (idf over these articles), or, if more, for two published in the same
+    year, ``weight`` times the share of these articles that year does not cover (neither published
+    in it nor naming it); less ``mismatch`` for two that both have years (named or of publication)
+    but share none. A year of publication they all share adds nothing; one that sets some reports
+    apart from undated ones or from other years counts as a named year would (a text dump's dated
+    header line names its year, and the date stage reads that line away from the text)."""
     n = len(feats)
     if not any(f.years for f in feats) and len({f.year for f in feats}) <= 1:
         return 0.0  # no year named and one year of publication shared by all (or none): nothing to add
-    undated = any(not f.year for f in feats)
     cols: dict[int, int] = {}
-    cells = [(i, cols.setdefault(y, len(cols)), undated or y in f.years) for i, f in enumerate(feats)
+    cells = [(i, cols.setdefault(y, len(cols)), y in f.years) for i, f in enumerate(feats)
              for y in (f.years | {f.year} if f.year else f.years)]
     if not cells:
         return 0.0
@@ -171,14 +170,31 @@ def year_terms(feats: list[Features], smooth: float, weight: float, mismatch: fl
     named *= np.log((n + smooth) / (named.sum(axis=0) + smooth - 1.0))
     norm = np.sqrt((named * named).sum(axis=1, keepdims=True))
     named = np.divide(named, norm, out=np.zeros_like(named), where=norm > 0)
+    year = np.array([cols.get(f.year, -1) for f in feats])
+    dated = year >= 0
+    rest = np.where(dated, 1.0 - every.sum(axis=0)[np.maximum(year, 0)] / n, 0.0)
+    same = np.outer(dated, dated) & (year[:, None] == year[None, :])
     has = every.any(axis=1)
     apart = np.outer(has, has) & (every @ every.T == 0)
-    return weight * (named @ named.T) - mismatch * apart
+    return weight * np.maximum(named @ named.T, same * rest[:, None]) - mismatch * apart
 
 
 def _event_sim(feats: list[Features], s: Settings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     x, cols = local_vectors(feats, (1.0, s.event_name_weight, s.event_number_weight), s.story_idf_smoothing)
-    return x, cols, x @ x.T + year_terms(feats, s.story_idf_smoothing, s.event_year_weight, s.event_year_mismatch)
+    sim = x @ x.T + year_terms(feats, s.story_idf_smoothing, s.event_year_weight, s.event_year_mismatch)
+    return x, cols, tie_copies(feats, sim)
+
+
+def tie_copies(feats: list[Features], sim: np.ndarray) -> np.ndarray:
+    """A copy clustered on its own words (a rewrite, a partial copy) and its source, both here, read
+    as one report: their similarity is set to 1, so average linkage joins them first and the pair
+    then weighs in with the words of both."""
+    row = {f.aid: i for i, f in enumerate(feats)}
+    for i, f in enumerate(feats):
+        j = row.get(f.source) if f.source else None
+        if j is not None:
+            sim[i, j] = sim[j, i] = 1.0
+    return sim
 
 
 def _split(feats: list[Features], members: list[int], sim: np.ndarray, s: Settings,

@@ -31,6 +31,8 @@ class Features:
     title: str
     years: frozenset[int] = frozenset()  # years its lead names
     year: int = 0  # year of publication (0: undated)
+    aid: str = ""  # the article's id
+    source: str | None = None  # the article it copies text from (a copy clustered on its own words)
     ids: object = None  # numpy arrays (term ids, 1 + log tf, feature group), made on first use
     ltf: object = None
     grp: object = None
@@ -53,7 +55,7 @@ def article_features(a: Article, lead: int, title_line: int) -> Features:
     title, text = headline(a, title_line)
     head = ((title + "\n") if title else "") + text[:lead]
     return Features(term_counts(title, text, lead), a.title or a.text[:80], mentioned_years(head),
-                    a.published.year if a.published else 0)
+                    a.published.year if a.published else 0, a.id, a.copy_of)
 
 
 @dataclass
