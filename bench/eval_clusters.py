@@ -115,8 +115,8 @@ def ecb_ours(settings: Settings, seeds: int) -> dict:
 def ecb_pipeline(settings: Settings, orders: int = 0) -> dict:
     """ECB+ as a desk sees it (and as the held-out topics are graded): dev.jsonl through ``build``
     (read, clean, date from the text, copies, clusters; no facts) into a fresh store, events read
-    back. About a third of the articles get a date from their text (datelines, headers); copies
-    follow their original. Returns B3 P/R/F1 and ARI per split over the stored articles.
+    back. About a third of the articles get a date from their text (datelines, headers); exact and
+    near copies follow their original, rewrites and partial copies are tied to it. Returns B3 P/R/F1 and ARI per split over the stored articles.
 
     The undated articles arrive in id order, and ids are hashes: one build is one arbitrary order.
     With ``orders`` > 0 the stored articles (as cleaned, dated and linked as copies) are also

@@ -55,7 +55,7 @@ class Settings:
     event_join_threshold: float = _s(0.1, "Between re-clusterings, cosine of an article with an event's centroid needed to join it.")
     event_terms: int = _s(60, "Terms kept per event centroid.")
     cluster_lead_chars: int = _s(1500, "Characters of an article's lead read for clustering (what it is about is in the lead).")
-    cluster_copies_apart: tuple[str, ...] = _s(("partial", "rewrite"), "Copies of these kinds are clustered on their own words (they keep their copy link); other copies (exact, near) go with their original.")
+    cluster_copies_apart: tuple[str, ...] = _s(("partial", "rewrite"), "Copies of these kinds (reports of their own reusing some of the source's text) join their source's story and take part in re-clustering its events, tied to the source; other copies (exact, near) simply go with their original.")
     cluster_title_line_chars: int = _s(300, "An untitled article's first line, if at most this many characters and followed by more text, is read as its headline when clustering (0: never).")
     story_terms: int = _s(150, "Terms kept per story centroid: stories need their wider vocabulary.")
     story_idf_power: float = _s(0.5, "Softer idf for story vectors keeps a story's common words in view.")
