@@ -174,6 +174,7 @@ def test_a_rewrite_goes_with_its_source_and_its_words_count_while_a_near_copy_ju
     assert ev[rewrite.id] == ev[orig.id] != ev[arts[0].id]
     why = res.explanations[rewrite.id]
     assert not why["reason"].startswith("copy of") and orig.id in why["story_reason"]
+    assert why["story_reason"].startswith("joined story: ")  # the report words it "Joined its story: ..."
     assert rewrite.id in state.features  # its words take part when its story is re-clustered
     assert near.id not in state.features
 

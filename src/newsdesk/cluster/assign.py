@@ -149,7 +149,7 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
         stop = _score_stories(svec, state, a.published, s)
         src = _source_story(a, state, s)
         if src:
-            st = src
+            st, src_sim = src, cosine(svec, state.stories[src][0])
             _join_story(state, st, svec, a.published, s)
         elif stop and (stop[0][0] >= s.story_threshold or _names_join(svec, stop[0], state, s)):
             st = stop[0][1]
@@ -181,7 +181,11 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
         touched.add(st)
         explanations[a.id].update(explain_story(stop, st, s))
         if src:
-            explanations[a.id]["story_reason"] = f"story of {a.copy_of}, whose text it reuses"
+            explanations[a.id].update(story_reason=f"joined story: that of {a.copy_of}, whose text it reuses",
+                                      story_similarity=round(src_sim, 3))
+            runner = explanations[a.id].get("story_runner_up")
+            if runner and runner["story"] != st and stop[0][1] != st:
+                runner["why_not"] = "not the story of the article whose text it reuses"
         merged = _maybe_merge_story(state, st, a.published, s) if _checkpoint(state.sizes[st]) else None
         if merged:
             merges.append(merged)
