@@ -13,6 +13,7 @@ Ids come from seeding articles, so re-running changes nothing.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -84,6 +85,29 @@ def _score_stories(svec, state: ClusterState, d, s: Settings, exclude: str | Non
     return state.arrays.best(svec, live)
 
 
+def _revive(svec, state: ClusterState, d: date | None, stop, s: Settings) -> tuple[float, str] | None:
+    """(similarity, story) of a dormant story (quiet for longer than the story window) that a
+    dated article re-opens: the most similar of the retired stories sharing its heaviest terms,
+    at ``story_revive_threshold`` or more and above every live story, its similarity discounted
+    by the days past the window as a live story's is by its gap (the longer the silence, the
+    closer the match it takes). A thread that went quiet (a death; months later, the trial) is
+    picked up again; a mere resemblance is not enough after a long silence."""
+    if d is None or s.story_revive_threshold >= 1.0 or _late(d, state, s):
+        return None
+    best = None
+    for gid in state.dormant_candidates(svec):
+        held = state.stories.get(gid)
+        if held is None or held[1].last is None or (d - held[1].last).days <= s.story_window_days:
+            continue
+        gap = (d - held[1].last).days - s.story_window_days
+        sim = cosine(svec, held[0]) / (1.0 + gap / (2.0 * s.story_window_days))
+        if best is None or (sim, gid) > best:
+            best = (sim, gid)
+    if best is None or best[0] < s.story_revive_threshold or (stop and stop[0][0] >= best[0]):
+        return None
+    return best
+
+
 def _extend(g: Group, first: date | None, last: date | None = None) -> None:
     last = last or first
     if first is not None:
@@ -102,7 +126,7 @@ def _mix(cen: dict[str, float], n: int, vec: dict[str, float], m: int, weights, 
 
 def _join_story(state: ClusterState, sid: str, vec, d: date | None, s: Settings) -> None:
     cen, g = state.stories[sid]
-    state.stories[sid] = (_mix(cen, state.sizes.get(sid, 1), vec, 1, story_weights(s), s.story_terms), g)
+    state.stories[sid] = (_mix(cen, min(state.sizes.get(sid, 1), s.story_memory), vec, 1, story_weights(s), s.story_terms), g)
     state.sizes[sid] = state.sizes.get(sid, 1) + 1
     state.index(sid, state.stories[sid][0])
     _extend(g, d)
@@ -148,8 +172,13 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
         svec = weighted(c, state.df, state.n_docs, sw, s.story_terms, s.story_idf_power)
         stop = _score_stories(svec, state, a.published, s)
         src = _source_story(a, state, s)
+        revived = None if src else _revive(svec, state, a.published, stop, s)
         if src:
             st, src_sim = src, cosine(svec, state.stories[src][0])
+            _join_story(state, st, svec, a.published, s)
+        elif revived:
+            st = revived[1]
+            stop = [revived, *stop[:1]]
             _join_story(state, st, svec, a.published, s)
         elif stop and (stop[0][0] >= s.story_threshold or _names_join(svec, stop[0], state, s)):
             st = stop[0][1]
@@ -186,6 +215,9 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
             runner = explanations[a.id].get("story_runner_up")
             if runner and runner["story"] != st and stop[0][1] != st:
                 runner["why_not"] = "not the story of the article whose text it reuses"
+        elif revived:
+            explanations[a.id]["story_reason"] = f"re-opened a story quiet for more than {s.story_window_days} days"
+            explanations[a.id]["story_threshold"] = s.story_revive_threshold
         merged = _maybe_merge_story(state, st, a.published, s) if _checkpoint(state.sizes[st]) else None
         if merged:
             merges.append(merged)
@@ -278,11 +310,16 @@ def _maybe_merge_story(state: ClusterState, sid: str, d: date | None, s: Setting
 
 def _names_join(svec: dict[str, float], top: tuple[float, str], state: ClusterState, s: Settings) -> bool:
     """Below the story threshold, an article still joins the closest story when their names
-    agree: cosine at ``story_names_floor`` or more and the cosine of the names alone (people,
-    places, organisations) at ``story_names_threshold`` or more (a story's later articles
-    share its actors more than its wording)."""
+    agree: cosine at ``story_names_floor`` or more, at least ``story_names_min_shared`` names
+    in common or one of several words (a person or an organisation, mostly: one shared
+    one-word place, a capital every local story names, is no agreement) and the
+    cosine of the names alone (people, places, organisations) at ``story_names_threshold`` or
+    more (a story's later articles share its actors more than its wording)."""
     if top[0] < s.story_names_floor:
         return False
     cen = state.stories[top[1]][0]
     share = s.story_name_weight / (1.0 + s.story_name_weight)
-    return sum(w * cen.get(t, 0.0) for t, w in svec.items() if t[0] == "@") / share >= s.story_names_threshold
+    shared = [t for t in svec if t[0] == "@" and t in cen]
+    if len(shared) < s.story_names_min_shared and not any(" " in t for t in shared):
+        return False
+    return math.fsum([svec[t] * cen[t] for t in shared]) / share >= s.story_names_threshold

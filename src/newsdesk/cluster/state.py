@@ -16,6 +16,8 @@ from .centroids import StoryArrays
 _POSTED_TERMS = 20  # an article is compared with stories that share one of its heaviest terms
 _MAX_POSTINGS = 400
 _MAX_CANDIDATES = 32  # stories scored per article at most (those sharing its heaviest terms)
+_DORMANT_TERMS = 20  # a retired story stays findable for revival under this many of its heaviest terms
+_MAX_DORMANT = 8  # dormant stories scored per article at most
 UNDATED = -1  # day number of an article without a date (undated articles re-cluster among themselves)
 
 
@@ -82,6 +84,8 @@ class ClusterState:
     posted: dict[str, set[str]] = field(default_factory=dict)  # story -> terms it is posted under
     retired: dict[str, set[str]] = field(default_factory=dict)  # term -> retired stories (for late articles)
     retired_terms: dict[str, set[str]] = field(default_factory=dict)  # retired story -> its terms
+    dormant: dict[str, set[str]] = field(default_factory=dict)  # term -> retired stories posted under it (revival)
+    dormant_terms: dict[str, list[str]] = field(default_factory=dict)  # retired story -> its heaviest terms
     latest: date | None = None  # newest publication date placed so far
     redirects: dict[str, str] = field(default_factory=dict)  # merged id -> survivor
     features: dict[str, Features] = field(default_factory=dict)
@@ -97,6 +101,8 @@ class ClusterState:
         story that an article has joined is posted again."""
         for t in self.retired_terms.pop(gid, ()):
             self._unpost(self.retired, t, gid)
+        for t in self.dormant_terms.pop(gid, ()):
+            self._unpost(self.dormant, t, gid)
         posted = self.posted.setdefault(gid, set())
         new = centroid.keys() - posted
         if new:
@@ -128,12 +134,20 @@ class ClusterState:
             self.retired.setdefault(t, set()).add(gid)
         if terms:
             self.retired_terms.setdefault(gid, set()).update(terms)
+        if gid in self.stories and gid not in self.dormant_terms:
+            cen = self.stories[gid][0]
+            top = heapq.nlargest(_DORMANT_TERMS, cen, key=cen.__getitem__)
+            self.dormant_terms[gid] = top
+            for t in top:
+                self.dormant.setdefault(t, set()).add(gid)
 
     def forget(self, gid: str) -> None:
         """Drop a story from every posting (it was merged into another)."""
         self.retire(gid)
         for t in self.retired_terms.pop(gid, ()):
             self._unpost(self.retired, t, gid)
+        for t in self.dormant_terms.pop(gid, ()):
+            self._unpost(self.dormant, t, gid)
 
     def add_story(self, g: Group, centroid: dict[str, float], size: int = 1) -> None:
         self.stories[g.id] = (centroid, g)
@@ -233,6 +247,20 @@ class ClusterState:
         if len(score) <= _MAX_CANDIDATES:
             return set(score)
         return {g for _, g in sorted(zip(score.values(), score), reverse=True)[:_MAX_CANDIDATES]}  # by (score, id)
+
+    def dormant_candidates(self, vec: dict[str, float]) -> list[str]:
+        """Retired stories whose heaviest terms include one of the article's heaviest: the ones it
+        might re-open (at most ``_MAX_DORMANT``, those whose shared terms weigh most in it). Each
+        retired story is posted under ``_DORMANT_TERMS`` terms, so memory follows the stories and a
+        lookup reads a few short postings."""
+        score: dict[str, float] = {}
+        for t in sorted(vec, key=vec.__getitem__, reverse=True)[:_POSTED_TERMS]:
+            posted = self.dormant.get(t)
+            if not posted or len(posted) > _MAX_POSTINGS:
+                continue
+            for g in posted:
+                score[g] = score.get(g, 0.0) + vec[t]
+        return [g for _, g in sorted(zip(score.values(), score), reverse=True)[:_MAX_DORMANT]]
 
     def fresh_id(self, prefix: str, seed: str) -> str:
         """An id for a new group from its seed article's id, never one in use or redirected."""
