@@ -88,7 +88,8 @@ def _score_stories(svec, state: ClusterState, d, s: Settings, exclude: str | Non
 def _revive(svec, state: ClusterState, d: date | None, stop, s: Settings) -> tuple[float, str] | None:
     """(similarity, story) of a dormant story (quiet for longer than the story window) that a
     dated article re-opens: the most similar of the retired stories sharing its heaviest terms,
-    at ``story_revive_threshold`` or more and above every live story, its similarity discounted
+    whose names agree (``_names_agree``), at ``story_revive_threshold`` or more and above every
+    live story, its similarity discounted
     by the days past the window as a live story's is by its gap (the longer the silence, the
     closer the match it takes). A thread that went quiet (a death; months later, the trial) is
     picked up again; a mere resemblance is not enough after a long silence."""
@@ -98,6 +99,8 @@ def _revive(svec, state: ClusterState, d: date | None, stop, s: Settings) -> tup
     for gid in state.dormant_candidates(svec):
         held = state.stories.get(gid)
         if held is None or held[1].last is None or (d - held[1].last).days <= s.story_window_days:
+            continue
+        if not _names_agree(svec, held[0], s):
             continue
         gap = (d - held[1].last).days - s.story_window_days
         sim = cosine(svec, held[0]) / (1.0 + gap / (2.0 * s.story_window_days))
@@ -319,7 +322,13 @@ def _names_join(svec: dict[str, float], top: tuple[float, str], state: ClusterSt
         return False
     cen = state.stories[top[1]][0]
     share = s.story_name_weight / (1.0 + s.story_name_weight)
+    shared = _names_agree(svec, cen, s)
+    return bool(shared) and math.fsum([svec[t] * cen[t] for t in shared]) / share >= s.story_names_threshold
+
+
+def _names_agree(svec: dict[str, float], cen: dict[str, float], s: Settings) -> list[str]:
+    """The names an article shares with a story centroid if they are ``story_names_min_shared``
+    or more, or one of them has several words (a person or an organisation, mostly); else none:
+    one shared one-word name (a place, a capital every local story names) is no agreement."""
     shared = [t for t in svec if t[0] == "@" and t in cen]
-    if len(shared) < s.story_names_min_shared and not any(" " in t for t in shared):
-        return False
-    return math.fsum([svec[t] * cen[t] for t in shared]) / share >= s.story_names_threshold
+    return shared if len(shared) >= s.story_names_min_shared or any(" " in t for t in shared) else []
