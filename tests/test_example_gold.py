@@ -83,7 +83,7 @@ def test_events_and_stories(desk):
     _, _, ev_f = bcubed({k: r["event"] for k, r in rows.items()}, {k: d["event"] for k, d in docs.items()})
     _, _, st_f = bcubed({k: r["story"] for k, r in rows.items()}, {k: d["story"] for k, d in docs.items()})
     assert ev_f >= 0.70, ev_f  # measured .713 (.728 before rewrite copies took part in re-clustering, tied to their source)
-    assert st_f >= 0.85, st_f  # measured .880
+    assert st_f >= 0.87, st_f  # measured .880 (the Saltby election no longer joins the strike story on "Vessen" alone)
 
 
 def test_outlet_variants_fold_into_one_name(desk, gold):

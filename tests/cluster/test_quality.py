@@ -58,7 +58,7 @@ def test_t17_topics_are_one_story_each_for_the_articles_about_them(bench):
     _, st = bench.online(arts, Settings(), None)
     on, p, ip = bench.on_topic(arts, gold, st)
     assert len(on) > 0.9 * len(arts)
-    assert p >= 0.98 and ip >= 0.95, (p, ip)  # measured .986 / .955 (3,953 of 4,352 articles); target .95
+    assert p >= 0.985 and ip >= 0.955, (p, ip)  # measured .991 / .961 (3,953 of 4,352 articles); target .95
 
 
 def test_wikiref_topics(bench):
@@ -70,4 +70,4 @@ def test_wikiref_topics(bench):
     assert p >= 0.93 and ip >= 0.97, (p, ip)  # measured .936 / .977 (seed 0)
 
 
-FLOOR_T17_INVERSE = 0.86  # measured purity .986, inverse .865 on 100 per folder (.980 / .893 on all of T17); target .95
+FLOOR_T17_INVERSE = 0.87  # measured purity .986, inverse .878 on 100 per folder (.983 / .894 on all of T17); target .95
