@@ -87,13 +87,15 @@ def _score_stories(svec, state: ClusterState, d, s: Settings, exclude: str | Non
 
 def _revive(svec, state: ClusterState, d: date | None, stop, s: Settings) -> tuple[float, str] | None:
     """(similarity, story) of a dormant story (quiet for longer than the story window) that a
-    dated article re-opens: the most similar of the retired stories sharing its heaviest terms,
-    whose names agree (``_names_agree``), at ``story_revive_threshold`` or more and above every
-    live story, its similarity discounted
-    by the days past the window as a live story's is by its gap (the longer the silence, the
-    closer the match it takes). A thread that went quiet (a death; months later, the trial) is
-    picked up again; a mere resemblance is not enough after a long silence."""
+    dated article joining no live story re-opens: the most similar of the retired stories sharing
+    its heaviest terms whose names agree (``_names_agree``), at ``story_revive_threshold`` or
+    more and above every live story, its similarity discounted by the days past the window as a
+    live story's is by its gap (the longer the silence, the closer the match it takes). A thread
+    that went quiet (a death; months later, the trial) is picked up again; a mere resemblance is
+    not enough after a long silence."""
     if d is None or s.story_revive_threshold >= 1.0 or _late(d, state, s):
+        return None
+    if stop and stop[0][0] >= s.story_threshold:  # it joins a live story
         return None
     best = None
     for gid in state.dormant_candidates(svec):
