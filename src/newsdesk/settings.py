@@ -47,7 +47,7 @@ class Settings:
     event_split_threshold: float = _s(0.06, "Average similarity (idf over the event's own articles) at which two parts of event_group_size or more of a large event stay one event.")
     event_year_weight: float = _s(0.06, "Added to the event similarity of two articles times the cosine of the years their leads mention (idf over the window: a year only some of them name tells one event from another).")
     event_year_mismatch: float = _s(0.02, "Taken from the event similarity of two articles that both name years (mentioned or of publication) but share none.")
-    story_threshold: float = _s(0.10, "Cosine similarity of an article to a story centroid needed to join the story.")
+    story_threshold: float = _s(0.095, "Cosine similarity of an article to a story centroid needed to join the story.")
     event_window_days: int = _s(5, "Articles of a story within this many days of a new one are re-clustered into events with it.")
     story_window_days: int = _s(120, "An article joins only stories active within this many days.")
     story_revive_threshold: float = _s(0.2, "Cosine similarity at which an article re-opens a story quiet for longer than story_window_days (discounted by the days past the window as live stories are by their gap; 1.0: never).")
