@@ -41,7 +41,7 @@ def test_a_story_quiet_for_months_is_reopened_by_a_close_match():
     trial = art(10, TRIAL, d0 + timedelta(days=200))  # past the 120-day story window
     state, why = _run(death + [trial], Settings())
     assert _story(state, trial) == _story(state, death[0])
-    assert why[trial.id]["story_reason"].startswith("re-opened a story quiet")
+    assert why[trial.id]["story_reason"].startswith("joined story: re-opened after")
     off, _ = _run(death + [trial], Settings(story_revive_threshold=1.0))
     assert _story(off, trial) != _story(off, death[0])
 

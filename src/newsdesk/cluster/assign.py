@@ -221,7 +221,7 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
             if runner and runner["story"] != st and stop[0][1] != st:
                 runner["why_not"] = "not the story of the article whose text it reuses"
         elif revived:
-            explanations[a.id]["story_reason"] = f"re-opened a story quiet for more than {s.story_window_days} days"
+            explanations[a.id]["story_reason"] = f"joined story: re-opened after more than {s.story_window_days} quiet days"
             explanations[a.id]["story_threshold"] = s.story_revive_threshold
         merged = _maybe_merge_story(state, st, a.published, s) if _checkpoint(state.sizes[st]) else None
         if merged:
