@@ -123,8 +123,8 @@ class ClusterState:
         """Take a story out of the postings (it has been inactive for longer than the window:
         articles of the present cannot join it, so the cost per article stays flat as the desk
         grows); it stays findable by late articles (undated, or dated before the window) through
-        ``retired``; its articles' features are dropped (memory grows with the active stories
-        only)."""
+        ``retired``, and by articles that may re-open it through ``dormant`` (its heaviest terms);
+        its articles' features are dropped (memory grows with the active stories only)."""
         for _, aid in self.story_members.get(gid, ())[-self.keep :]:
             self.features.pop(aid, None)
         self.arrays.drop(gid)
