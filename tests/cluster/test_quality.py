@@ -58,7 +58,7 @@ def test_t17_topics_are_one_story_each_for_the_articles_about_them(bench):
     _, st = bench.online(arts, Settings(), None)
     on, p, ip = bench.on_topic(arts, gold, st)
     assert len(on) > 0.9 * len(arts)
-    assert p >= 0.985 and ip >= 0.955, (p, ip)  # measured .991 / .961 (3,953 of 4,352 articles); target .95
+    assert p >= 0.985 and ip >= 0.96, (p, ip)  # measured .990 / .966 (3,953 of 4,352 articles); target .95
 
 
 def test_wikiref_topics(bench):
@@ -67,7 +67,7 @@ def test_wikiref_topics(bench):
     shared_dataset("wikiref220")
     arts, gold = bench.wikiref_articles()
     p, ip, _ = bench.stories(arts, gold, Settings(), 0)
-    assert p >= 0.93 and ip >= 0.97, (p, ip)  # measured .936 / .977 (seed 0)
+    assert p >= 0.93 and ip >= 0.97, (p, ip)  # measured .936 / .977 (seed 0; mean of 3 seeds .929 / .971)
 
 
-FLOOR_T17_INVERSE = 0.87  # measured purity .986, inverse .878 on 100 per folder (.983 / .894 on all of T17); target .95
+FLOOR_T17_INVERSE = 0.875  # measured purity .986, inverse .883 on 100 per folder (.983 / .901 on all of T17); target .95
