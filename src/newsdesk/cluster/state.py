@@ -17,6 +17,7 @@ _POSTED_TERMS = 20  # an article is compared with stories that share one of its 
 _MAX_POSTINGS = 400
 _MAX_CANDIDATES = 32  # stories scored per article at most (those sharing its heaviest terms)
 _DORMANT_TERMS = 20  # a retired story stays findable for revival under this many of its heaviest terms
+_STALE = 2  # a story stays posted under terms its centroid has left until they are as many as its terms
 _MAX_DORMANT = 8  # dormant stories scored per article at most
 UNDATED = -1  # day number of an article without a date (undated articles re-cluster among themselves)
 
@@ -97,8 +98,9 @@ class ClusterState:
     split_parts: dict = field(default_factory=dict)  # (settings, article ids) -> parts of a large event (recluster)
 
     def index(self, gid: str, centroid: dict[str, float]) -> None:
-        """Post a story under its centroid terms (a superset over time: old terms stay); a retired
-        story that an article has joined is posted again."""
+        """Post a story under its centroid terms (a superset over time: terms its centroid has left
+        stay until they are as many as those it holds, then go); a retired story that an article
+        has joined is posted again."""
         for t in self.retired_terms.pop(gid, ()):
             self._unpost(self.retired, t, gid)
         for t in self.dormant_terms.pop(gid, ()):
@@ -110,6 +112,11 @@ class ClusterState:
             postings = self.postings
             for t in new:
                 postings.setdefault(t, set()).add(gid)
+            if len(posted) > _STALE * len(centroid):  # a moving centroid: drop the terms it has left
+                stale = posted - centroid.keys()
+                posted -= stale
+                for t in stale:
+                    self._unpost(postings, t, gid)
 
     @staticmethod
     def _unpost(postings: dict[str, set[str]], t: str, gid: str) -> None:
