@@ -84,7 +84,7 @@ class ClusterState:
     postings: dict[str, set[str]] = field(default_factory=dict)  # term -> stories whose centroid has it
     posted: dict[str, set[str]] = field(default_factory=dict)  # story -> terms it is posted under
     retired: dict[str, set[str]] = field(default_factory=dict)  # term -> retired stories (for late articles)
-    retired_terms: dict[str, set[str]] = field(default_factory=dict)  # retired story -> its terms
+    retired_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # retired story -> its terms
     dormant: dict[str, set[str]] = field(default_factory=dict)  # term -> retired stories posted under it (revival)
     dormant_terms: dict[str, list[str]] = field(default_factory=dict)  # retired story -> its heaviest terms
     latest: date | None = None  # newest publication date placed so far
@@ -140,7 +140,8 @@ class ClusterState:
             self._unpost(self.postings, t, gid)
             self.retired.setdefault(t, set()).add(gid)
         if terms:
-            self.retired_terms.setdefault(gid, set()).update(terms)
+            old = self.retired_terms.get(gid)
+            self.retired_terms[gid] = tuple(terms.union(old) if old else terms)  # a tuple: a quarter of a set
         if gid in self.stories and gid not in self.dormant_terms:
             cen = self.stories[gid][0]
             top = heapq.nlargest(_DORMANT_TERMS, cen, key=cen.__getitem__)
