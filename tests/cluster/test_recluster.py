@@ -3,7 +3,8 @@
 from datetime import date
 
 from newsdesk.cluster import ClusterState, assign_clusters
-from newsdesk.cluster.recluster import _arrays, _split, average_linkage, recluster, tie_copies, year_terms
+from newsdesk.cluster.recluster import _split, recluster
+from newsdesk.cluster.similarity import average_linkage, term_arrays, tie_copies, year_terms
 from newsdesk.cluster.state import article_features, day
 from newsdesk.records import Article, Group
 from newsdesk.settings import Settings
@@ -112,7 +113,7 @@ def _feats(texts: list[str], published=None):
     feats = [article_features(Article(id=f"a{i}", source=str(i), fmt="txt", text=t, published=published), 1500, 300)
              for i, t in enumerate(texts)]
     for f in feats:
-        _arrays(f, state)
+        term_arrays(f, state)
     return feats
 
 
