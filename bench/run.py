@@ -123,6 +123,10 @@ def main() -> None:
                      ["bench/t17_build.py", "--json", *(["--limit", "1000"] if args.quick else [])]))
     only = set(args.only.split(",")) if args.only else None
     todo = [(title, command) for title, command in sections if not only or command[0] in only]
+    unknown = sorted(only - {command[0] for _, command in sections}) if only else []
+    if unknown:
+        ap.error(f"--only: no section is written by {', '.join(unknown)} "
+                 f"(scripts: {', '.join(command[0] for _, command in sections)})")
     kept = _old_sections(args.out) if only else {}
     lines = [
         "# Benchmarks",
