@@ -23,6 +23,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import argparse
+import hashlib
 import json
 import random
 import re
@@ -84,7 +85,7 @@ def online(arts: list[Article], settings: Settings, seed: int | None) -> tuple[d
     Features dropped with a retired story are re-read from the articles, as the pipeline re-reads
     them from the store."""
     by_id = {a.id: a for a in arts}
-    state = ClusterState(load=lambda ids: {i: article_features(by_id[i], settings.cluster_lead_chars, settings.cluster_title_line_chars) for i in ids})
+    state = ClusterState(load=lambda ids: {i: article_features(by_id[i], settings) for i in ids})
     got: dict[str, tuple[str, str]] = {}
     if seed is None:
         got.update(assign_clusters(arts, state, settings).assignments)
@@ -139,11 +140,11 @@ def ecb_pipeline(settings: Settings, orders: int = 0) -> dict:
     for n in range(orders):
         runs.append(_reordered(stored, settings, n))
     out: dict = {}
-    for k, ev in enumerate(runs):
+    for run, ev in enumerate(runs):
         for name, keep in (("all", lambda k: True), ("odd", lambda k: topic[k] % 2 == 1),
                            ("even", lambda k: topic[k] % 2 == 0)):
             g = {k: v for k, v in gold.items() if keep(k) and k in ev}
-            if k == 0:
+            if run == 0:
                 out[name] = (*bcubed(ev, g), ari(ev, g))
             else:
                 out.setdefault("orders", {}).setdefault(name, []).append((*bcubed(ev, g), ari(ev, g)))
@@ -155,7 +156,6 @@ def ecb_pipeline(settings: Settings, orders: int = 0) -> dict:
 
 def _reordered(stored: list[Article], settings: Settings, n: int) -> dict[str, str]:
     """Events of the stored articles clustered in one batch with ids hashed under seed ``n``."""
-    import hashlib
     from dataclasses import replace
 
     def new(i: str) -> str:
@@ -165,7 +165,7 @@ def _reordered(stored: list[Article], settings: Settings, n: int) -> dict[str, s
             for a in stored]
     key = {a.id: s.source.split("#", 1)[1] for a, s in zip(arts, stored)}
     by_id = {a.id: a for a in arts}
-    state = ClusterState(load=lambda ids: {i: article_features(by_id[i], settings.cluster_lead_chars, settings.cluster_title_line_chars) for i in ids})
+    state = ClusterState(load=lambda ids: {i: article_features(by_id[i], settings) for i in ids})
     got = assign_clusters(arts, state, settings).assignments
     return {key[a]: state.resolve(e) for a, (e, _) in got.items()}
 

@@ -242,7 +242,7 @@ def link_clusters(store: SQLiteStore, settings: Settings, summary: BuildSummary,
     df, n = store.term_df()
 
     def load(ids: list[str]) -> dict[str, Features]:
-        return {a.id: article_features(a, settings.cluster_lead_chars, settings.cluster_title_line_chars) for a in store.articles(f"id IN ({','.join('?' * len(ids))})", tuple(ids))}
+        return {a.id: article_features(a, settings) for a in store.articles(f"id IN ({','.join('?' * len(ids))})", tuple(ids))}
 
     state = ClusterState(df=df, n_docs=n, redirects=store.redirects(), load=load)
     sizes = store.group_sizes()

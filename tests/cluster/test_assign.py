@@ -144,7 +144,7 @@ def test_a_late_article_finds_its_story_after_the_desk_has_moved_on():
     later = [art(10, DAM[0] + " anniversary", d0 + timedelta(days=400))]
     late = art(5, DAM[2], d0 + timedelta(days=1))
     by_id = {a.id: a for a in old + later}  # a retired story's features are re-read, as from the store
-    state = ClusterState(load=lambda ids: {i: article_features(by_id[i], 1500, 300) for i in ids})
+    state = ClusterState(load=lambda ids: {i: article_features(by_id[i], Settings()) for i in ids})
     s = Settings(story_revive_threshold=1.0)
     for batch in (old, later):
         assign_clusters(batch, state, s)
@@ -182,11 +182,11 @@ def test_a_rewrite_goes_with_its_source_and_its_words_count_while_a_near_copy_ju
 
 def test_an_untitled_article_reads_its_first_line_as_its_headline():
     body = "Rescue crews reached the valley on Tuesday.\nMore rain is expected."
-    untitled = article_features(Article(id="a1", source="1", fmt="txt", text="Dam bursts in Aldmoor\n" + body), 1500, 300)
-    titled = article_features(Article(id="a2", source="2", fmt="txt", title="Dam bursts in Aldmoor", text=body), 1500, 300)
+    untitled = article_features(Article(id="a1", source="1", fmt="txt", text="Dam bursts in Aldmoor\n" + body), Settings())
+    titled = article_features(Article(id="a2", source="2", fmt="txt", title="Dam bursts in Aldmoor", text=body), Settings())
     assert untitled.counts == titled.counts  # the headline's words count twice
     assert untitled.counts["dam"] == 2
-    one_line = article_features(Article(id="a3", source="3", fmt="txt", text="Dam bursts in Aldmoor"), 1500, 300)
+    one_line = article_features(Article(id="a3", source="3", fmt="txt", text="Dam bursts in Aldmoor"), Settings())
     assert one_line.counts["dam"] == 1  # a text of one line is a body, not a headline
-    off = article_features(Article(id="a4", source="4", fmt="txt", text="Dam bursts in Aldmoor\n" + body), 1500, 0)
+    off = article_features(Article(id="a4", source="4", fmt="txt", text="Dam bursts in Aldmoor\n" + body), Settings(cluster_title_line_chars=0))
     assert off.counts["dam"] == 1

@@ -32,7 +32,7 @@ def _state_with(groups: dict[str, list[Article]], story="s1") -> ClusterState:
     for ev, arts in groups.items():
         state.add_event(Group(ev, "event", arts[0].title, [], D0, D0, story), {})
         for a in arts:
-            state.features[a.id] = article_features(a, 1500, 300)
+            state.features[a.id] = article_features(a, Settings())
             state.place(a.id, ev, story, day(D0))
             state.sizes[ev] += 1
     return state
@@ -110,7 +110,7 @@ def test_one_or_two_articles_worded_their_own_way_join_an_established_event():
 
 def _feats(texts: list[str], published=None):
     state = ClusterState()
-    feats = [article_features(Article(id=f"a{i}", source=str(i), fmt="txt", text=t, published=published), 1500, 300)
+    feats = [article_features(Article(id=f"a{i}", source=str(i), fmt="txt", text=t, published=published), Settings())
              for i, t in enumerate(texts)]
     for f in feats:
         term_arrays(f, state)

@@ -52,7 +52,7 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
     articles into events as it goes (state updated in place)."""
     s = settings
     sw = story_weights(s)
-    feats = {a.id: article_features(a, s.cluster_lead_chars, s.cluster_title_line_chars) for a in new}
+    feats = {a.id: article_features(a, s) for a in new}
     df_inc = dict(Counter(chain.from_iterable(f.counts for f in feats.values())))
     for t, n in df_inc.items():
         state.df[t] = state.df.get(t, 0) + n
@@ -77,6 +77,7 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
         stop = score_stories(svec, state, a.published, s)
         src = _source_story(a, state, s)
         revived = None if src else revive(svec, state, a.published, stop, s)
+        src_sim = 0.0
         if src:
             st, src_sim = src, cosine(svec, state.stories[src][0])
             join_story(state, st, svec, a.published, s)
@@ -112,16 +113,7 @@ def assign_clusters(new: list[Article], state: ClusterState, settings: Settings)
                                                      for i, aid in enumerate(out.ids) if aid == a.id or aid in moved},
                                                state, s))
         touched.add(st)
-        explanations[a.id].update(explain_story(stop, st, s))
-        if src:
-            explanations[a.id].update(story_reason=f"joined story: that of {a.copy_of}, whose text it reuses",
-                                      story_similarity=round(src_sim, 3))
-            runner = explanations[a.id].get("story_runner_up")
-            if runner and runner["story"] != st and stop[0][1] != st:
-                runner["why_not"] = "not the story of the article whose text it reuses"
-        elif revived:
-            explanations[a.id]["story_reason"] = f"joined story: re-opened after more than {s.story_window_days} quiet days"
-            explanations[a.id]["story_threshold"] = s.story_revive_threshold
+        explanations[a.id].update(explain_story(stop, st, s, a.copy_of if src else None, src_sim, bool(revived)))
         merged = maybe_merge_story(state, st, a.published, s) if checkpoint(state.sizes[st]) else None
         if merged:
             merges.append(merged)

@@ -100,20 +100,30 @@ def explain_join(vec, ev: str, st: str, sim: float, scored, reason: str, state: 
     return detail
 
 
-def explain_story(stop: list[tuple[float, str]], st: str, s: Settings) -> dict:
-    """Similarity with the story joined (or the closest, for a new story) and the runner-up."""
+def explain_story(stop: list[tuple[float, str]], st: str, s: Settings, source: str | None = None,
+                  source_similarity: float = 0.0, revived: bool = False) -> dict:
+    """Similarity with the story joined (or the closest, for a new story) and the runner-up.
+    ``source``: the article whose text a copy clustered on its own words reuses (its story was
+    joined, at ``source_similarity``); ``revived``: the story joined was re-opened after a quiet
+    spell (it is ``stop``'s first)."""
     joined = bool(stop) and stop[0][1] == st
-    reason = "new story"
-    if joined:
+    similarity, threshold = (stop[0][0] if stop else 0.0), s.story_threshold
+    if source:
+        reason, similarity = f"joined story: that of {source}, whose text it reuses", source_similarity
+    elif revived:
+        reason = f"joined story: re-opened after more than {s.story_window_days} quiet days"
+        threshold = s.story_revive_threshold
+    elif joined:
         reason = "joined story" if stop[0][0] >= s.story_threshold else "joined story: names agree below the threshold"
-    detail = {"story_similarity": round(stop[0][0], 3) if stop else 0.0,
-              "story_reason": reason,
-              "story_threshold": s.story_threshold}
+    else:
+        reason = "new story"
+    detail = {"story_similarity": round(similarity, 3), "story_reason": reason, "story_threshold": threshold}
     runner = stop[1:2] if joined else stop[:1]
     if runner:
-        detail["story_runner_up"] = {"story": runner[0][1], "similarity": round(runner[0][0], 3),
-                                     "why_not": ("less similar than the chosen story" if joined
-                                                 else f"similarity below the threshold {s.story_threshold}")}
+        why_not = ("less similar than the chosen story" if joined
+                   else "not the story of the article whose text it reuses" if source
+                   else f"similarity below the threshold {s.story_threshold}")
+        detail["story_runner_up"] = {"story": runner[0][1], "similarity": round(runner[0][0], 3), "why_not": why_not}
     return detail
 
 

@@ -88,16 +88,17 @@ def recluster(state: ClusterState, sid: str, window: list[str], s: Settings) -> 
     ids = [a for a in window if a in feats]
     fs = [feats[a] for a in ids]
     for f in fs:
-        if f.ids is None:
-            term_arrays(f, state)
+        term_arrays(f, state)  # (once per article)
     x, cols, sim = event_sim(fs, s)
     trace: list[float] = []
     clusters = average_linkage(sim, s.event_threshold, s.event_group_threshold, s.event_group_size,
                                s.event_stray_threshold, s.event_stray_size, trace)
     whole = len(clusters) == 1  # one event in the window: its own similarities are the window's
     lo, hi = sorted((s.event_group_threshold, s.event_split_threshold))
-    if not (whole and not any(lo <= t < hi for t in trace)):  # (else its split would repeat this linkage
-        # step for step, the group threshold aside, which decided nothing: it stays whole)
+    # a whole window whose linkage never weighed two large groups between the two thresholds would
+    # split step for step as it was just grouped: it stays whole, and the split is skipped
+    settled = whole and not any(lo <= t < hi for t in trace)
+    if not settled:
         parts = (part for c in clusters for part in _split(fs, c, sim, s, ids, state.split_parts, sim if whole else None))
         clusters = sorted(parts, key=lambda m: m[0])
     out = Outcome(ids, x, cols, sim, clusters, [""] * len(clusters))

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Callable
 
 from ..records import Article, Group
+from ..settings import Settings
 from ..terms import mentioned_years, term_counts
 from .centroids import StoryArrays
 
@@ -54,10 +55,12 @@ def headline(a: Article, title_line: int) -> tuple[str | None, str]:
     return first, rest
 
 
-def article_features(a: Article, lead: int, title_line: int) -> Features:
-    title, text = headline(a, title_line)
-    head = ((title + "\n") if title else "") + text[:lead]
-    return Features(term_counts(title, text, lead), a.title or a.text[:80], mentioned_years(head),
+def article_features(a: Article, s: Settings) -> Features:
+    """What clustering reads of an article: the lead's term counts (``cluster_lead_chars``, the
+    headline as ``headline`` finds it), the years the lead names, and its year, id and source."""
+    title, text = headline(a, s.cluster_title_line_chars)
+    head = ((title + "\n") if title else "") + text[:s.cluster_lead_chars]
+    return Features(term_counts(title, text, s.cluster_lead_chars), a.title or a.text[:80], mentioned_years(head),
                     a.published.year if a.published else 0, a.id, a.copy_of)
 
 

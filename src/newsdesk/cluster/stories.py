@@ -43,7 +43,7 @@ def score_stories(svec, state: ClusterState, d, s: Settings, exclude: str | None
         if held is None or gid == exclude:
             continue
         cen, g = held
-        first = g.first  # _gap(d, g), inlined
+        first = g.first  # days outside the story's span (inlined: this loop is hot)
         if d is None or first is None:
             gap = 0
         elif d < first:
@@ -141,7 +141,6 @@ def maybe_merge_story(state: ClusterState, sid: str, d: date | None, s: Settings
     state.forget(small)
     state.redirects[small] = big
     return small, big, "story"
-
 
 
 def names_join(svec: dict[str, float], top: tuple[float, str], state: ClusterState, s: Settings) -> bool:
