@@ -118,6 +118,8 @@ def explain_story(stop: list[tuple[float, str]], st: str, s: Settings, source: s
     else:
         reason = "new story"
     detail = {"story_similarity": round(similarity, 3), "story_reason": reason, "story_threshold": threshold}
+    if source:
+        detail["story_source"] = source
     runner = stop[1:2] if joined else stop[:1]
     if runner:
         why_not = ("less similar than the chosen story" if joined
